@@ -1,0 +1,267 @@
+/* Start-up: from the kernel's initial stack to a configured core with its
+   tool initialised, options processed and the log sink set up. */
+#include "pub_core_basics.h"
+#include "pub_core_vki.h"
+#include "pub_core_libcbase.h"
+#include "pub_core_syscall.h"
+#include "pub_core_libcprint.h"
+#include "pub_core_libcfile.h"
+#include "pub_core_libcproc.h"
+#include "pub_core_libcassert.h"
+#include "pub_core_mallocfree.h"
+#include "pub_core_options.h"
+#include "pub_core_tooliface.h"
+#include "pub_core_main.h"
+
+/* ------------------------------------------------------------------ */
+/* Usage                                                               */
+/* ------------------------------------------------------------------ */
+
+static void print_usage_and_exit(Bool debug_too)
+{
+   VG_(printf)(
+"usage: valgrind [options] prog-and-args\n"
+"\n"
+"  tool-selection option, with default in [ ]:\n"
+"    --tool=<name>             use the Valgrind tool named <name> [memcheck]\n"
+"                              (none, memcheck, helgrind, cachegrind)\n"
+"\n"
+"  basic user options for all Valgrind tools, with defaults in [ ]:\n"
+"    -h --help                 show this message\n"
+"    --help-debug              show this message, plus debugging options\n"
+"    --version                 show version\n"
+"    -q --quiet                run silently; only print error msgs\n"
+"    -v --verbose              be more verbose -- show misc extra info\n"
+"    --trace-children=no|yes   Valgrind-ise child processes (follow execve)? [no]\n"
+"    --time-stamp=no|yes       add timestamps to log messages? [no]\n"
+"    --log-fd=<number>         log messages to file descriptor [2=stderr]\n"
+"    --log-file=<file>         log messages to <file>; %%p in <file> becomes\n"
+"                              the process id, %%q{VAR} the value of $VAR,\n"
+"                              %%n a sequence number, %%%% a '%%'\n"
+"\n");
+   if (VG_(needs).command_line_options && VG_(tdict).tool_print_usage) {
+      VG_(printf)("  user options for %s:\n", VG_(details).name);
+      VG_(tdict).tool_print_usage();
+      VG_(printf)("\n");
+   }
+   if (debug_too) {
+      VG_(printf)(
+"  debugging options for all Valgrind tools:\n"
+"    -d                        show verbose debugging output from the\n"
+"                              launcher and the core's start-up\n"
+"    --sanity-level=<number>   level of sanity checking to do [1]\n"
+"                              (2 and above: check the core's heap on every\n"
+"                              allocation and release)\n"
+"\n");
+      if (VG_(needs).command_line_options && VG_(tdict).tool_print_debug_usage) {
+         VG_(printf)("  debugging options for %s:\n", VG_(details).name);
+         VG_(tdict).tool_print_debug_usage();
+         VG_(printf)("\n");
+      }
+   }
+   VG_(printf)(
+"  Extra options read from ~/.valgrindrc, $VALGRIND_OPTS, ./.valgrindrc\n"
+"\n"
+"  %s is %s.\n"
+"\n"
+"  Bug reports, feedback, etc, to: %s\n",
+      VG_(details).name, VG_(details).copyright_author,
+      VG_(details).bug_reports_to ? VG_(details).bug_reports_to
+                                  : PACKAGE_BUGREPORT);
+   VG_(exit)(0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Option processing                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+   Bool help;
+   Bool help_debug;
+   Bool version;
+   Int  debug_level;   /* -d */
+} EarlyRequests;
+
+/* "--<tool>:<option>" applies to that tool only.  Returns the option to
+   process (the prefix removed), or NULL when it is another tool's. */
+static const HChar* strip_tool_prefix(const HChar* arg)
+{
+   if (arg[0] != '-' || arg[1] != '-')
+      return arg;
+   const HChar* colon = VG_(strchr)(arg, ':');
+   const HChar* equals = VG_(strchr)(arg, '=');
+   if (colon == NULL || (equals && equals < colon))
+      return arg;
+   SizeT prefix_len = (SizeT)(colon - (arg + 2));
+   const HChar* tool = VG_(details).name;
+   if (VG_(strlen)(tool) != prefix_len
+       || VG_(strncasecmp)(arg + 2, tool, prefix_len) != 0)
+      return NULL;
+   /* "--memcheck:leak-check=yes" -> "--leak-check=yes": reuse the two
+      characters before the option name as its dashes. */
+   HChar* stripped = VG_(malloc)("main.strip_tool_prefix",
+                                 VG_(strlen)(colon) + 2);
+   VG_(snprintf)(stripped, VG_(strlen)(colon) + 2, "--%s", colon + 1);
+   return stripped;
+}
+
+static void process_one_option(const HChar* arg, EarlyRequests* req)
+{
+   Long sanity = VG_(clo_sanity_level);
+   const HChar* chosen_tool;
+   const HChar* tool_arg = strip_tool_prefix(arg);
+   if (tool_arg == NULL)
+      return;
+   arg = tool_arg;
+
+   if      (VG_(xact_clo)(arg, "-h") || VG_(xact_clo)(arg, "--help"))
+      req->help = True;
+   else if (VG_(xact_clo)(arg, "--help-debug"))
+      req->help_debug = True;
+   else if (VG_(xact_clo)(arg, "--version"))
+      req->version = True;
+   else if (VG_(xact_clo)(arg, "-d"))
+      req->debug_level++;
+   else if (VG_(xact_clo)(arg, "-q") || VG_(xact_clo)(arg, "--quiet"))
+      VG_(clo_verbosity) = 0;
+   else if (VG_(xact_clo)(arg, "-v") || VG_(xact_clo)(arg, "--verbose"))
+      VG_(clo_verbosity)++;
+   else if (VG_(str_clo)(arg, "--tool", &chosen_tool))
+      ;  /* the launcher chose the tool already */
+   else if (VG_BOOL_CLO(arg, "--trace-children", VG_(clo_trace_children)))
+      ;
+   else if (VG_BOOL_CLO(arg, "--time-stamp", VG_(clo_time_stamp)))
+      ;
+   else if (VG_INT_CLO(arg, "--log-fd", VG_(clo_log_fd))) {
+      VG_(clo_log_fname_unexpanded) = NULL;
+   }
+   else if (VG_STR_CLO(arg, "--log-file", VG_(clo_log_fname_unexpanded)))
+      ;
+   else if (VG_(bint_clo)(arg, "--sanity-level", &sanity, 0, 4))
+      VG_(clo_sanity_level) = (Int)sanity;
+   else if (VG_(needs).command_line_options
+            && VG_(tdict).tool_process_cmd_line_option(arg))
+      ;
+   else
+      VG_(fmsg_unknown_option)(arg);
+}
+
+static void process_cmd_line_options(void)
+{
+   EarlyRequests req = { False, False, False, 0 };
+   for (Word i = 0; i < VG_(sizeXA)(VG_(args_for_valgrind)); i++) {
+      const HChar* arg = *(HChar**)VG_(indexXA)(VG_(args_for_valgrind), i);
+      process_one_option(arg, &req);
+   }
+   if (req.version) {
+      VG_(printf)("valgrind-%s\n", PACKAGE_VERSION);
+      VG_(exit)(0);
+   }
+   if (req.help || req.help_debug)
+      print_usage_and_exit(req.help_debug);
+   if (VG_(args_the_exename) == NULL) {
+      VG_(fmsg)("no program specified\n");
+      VG_(fmsg)("Use --help for more information.\n");
+      VG_(exit)(1);
+   }
+}
+
+/* ------------------------------------------------------------------ */
+/* The log sink                                                        */
+/* ------------------------------------------------------------------ */
+
+static void set_up_log_sink(void)
+{
+   Int fd;
+   if (VG_(clo_log_fname_unexpanded)) {
+      HChar* name = VG_(expand_file_name)("--log-file",
+                                          VG_(clo_log_fname_unexpanded));
+      SysRes sr = VG_(open)(name, VKI_O_CREAT | VKI_O_WRONLY | VKI_O_TRUNC,
+                            VKI_S_IRUSR | VKI_S_IWUSR);
+      if (sr_isError(sr)) {
+         VG_(fmsg)("Cannot create log file '%s': %s\n", name,
+                   VG_(strerror)(sr_Err(sr)));
+         VG_(exit)(1);
+      }
+      /* Move the descriptor out of the client's way. */
+      fd = (Int)sr_Res(sr);
+      Int safe = VG_(safe_fd)(fd);
+      if (safe >= 0)
+         fd = safe;
+   } else {
+      fd = VG_(clo_log_fd);
+      /* An fd the process doesn't have would swallow every message. */
+      if (fd < 0 || VG_(fcntl)(fd, VKI_F_GETFD, 0) < 0) {
+         VG_(umsg)("Warning: invalid file descriptor %d in --log-fd, "
+                   "using stderr\n", fd);
+         fd = 2;
+      }
+      /* Write through a private copy, out of the client's way; the
+         client keeps its own descriptor. */
+      Int copy = VG_(safe_dup)(fd);
+      if (copy >= 0)
+         fd = copy;
+   }
+   VG_(log_output_sink).fd = fd;
+}
+
+/* ------------------------------------------------------------------ */
+/* The banner                                                          */
+/* ------------------------------------------------------------------ */
+
+static void print_preamble(void)
+{
+   if (VG_(clo_verbosity) < 1)
+      return;
+   VG_(umsg)("%s, %s\n", VG_(details).name, VG_(details).description);
+   VG_(umsg)("%s\n", VG_(details).copyright_author);
+   VG_(umsg)("Using valgrind-%s; rerun with -h for copyright info\n",
+             PACKAGE_VERSION);
+   VG_(umsg)("Command: %s", VG_(args_the_exename));
+   for (Word i = 0; i < VG_(sizeXA)(VG_(args_for_client)); i++)
+      VG_(printf)(" %s", *(HChar**)VG_(indexXA)(VG_(args_for_client), i));
+   VG_(printf)("\n");
+   VG_(umsg)("\n");
+   if (VG_(clo_verbosity) > 1) {
+      VG_(dmsg)("Valgrind options:\n");
+      for (Word i = 0; i < VG_(sizeXA)(VG_(args_for_valgrind)); i++)
+         VG_(dmsg)("   %s\n",
+                   *(HChar**)VG_(indexXA)(VG_(args_for_valgrind), i));
+   }
+}
+
+/* ------------------------------------------------------------------ */
+/* Start-up                                                            */
+/* ------------------------------------------------------------------ */
+
+static void valgrind_main(Int argc, HChar** argv, HChar** envp) NORETURN;
+static void valgrind_main(Int argc, HChar** argv, HChar** envp)
+{
+   VG_(core_envp) = envp;
+   /* Time zero for --time-stamp=yes. */
+   (void)VG_(read_millisecond_timer)();
+
+   /* The tool registers itself first: its name is needed to recognise
+      "--<tool>:" options and its option parser to process the rest. */
+   VG_(init_tool)();
+   VG_(split_up_argv)(argc, argv);
+   process_cmd_line_options();
+   set_up_log_sink();
+   VG_(tdict).tool_post_clo_init();
+   print_preamble();
+
+   if (VG_(tdict).tool_instrument == NULL) {
+      VG_(fmsg)("the %s tool cannot run programs yet: it is not "
+                "implemented\n", VG_(details).name);
+      VG_(exit)(1);
+   }
+   VG_(unimplemented)("running the client (the core runtime)");
+}
+
+void VG_(start_in_C)(UWord* initial_sp)
+{
+   Int     argc = (Int)initial_sp[0];
+   HChar** argv = (HChar**)&initial_sp[1];
+   HChar** envp = argv + argc + 1;
+   valgrind_main(argc, argv, envp);
+}
