@@ -3,10 +3,13 @@
    Memory comes in arenas so that the core, the tool, debug info, the
    client's heap (for tools that replace malloc) etc. are accounted for
    and checked separately.  VG_(malloc) and friends (pub_tool_mallocfree.h)
-   allocate from VG_AR_TOOL; the core's own modules allocate from
-   VG_AR_CORE (or a more specific arena) with the VG_(arena_*) calls, so
-   that a block freed into the wrong arena is caught.  Each arena has its
-   own lock: any thread may call these at any time. */
+   allocate from VG_AR_TOOL whoever calls them, the core included: they
+   are the general-purpose allocator (and what an XArray is usually given).
+   Core modules with memory worth accounting for on its own (debug info,
+   stack traces, errors, the translation table's side data) use the
+   VG_(arena_*) calls with their arena.  A block must be freed into the
+   arena it came from; anything else is caught and reported.  Each arena
+   has its own lock: any thread may call these at any time. */
 #ifndef __PUB_CORE_MALLOCFREE_H
 #define __PUB_CORE_MALLOCFREE_H
 

@@ -14,7 +14,6 @@
 typedef unsigned long UWord;
 typedef signed long   Word;
 typedef UWord         Addr;
-typedef UWord         SizeT;
 typedef Word          SSizeT;
 typedef Long          Off64T;
 typedef Word          PtrdiffT;

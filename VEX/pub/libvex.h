@@ -5,10 +5,6 @@
 #include "libvex_basictypes.h"
 #include "libvex_ir.h"
 
-/* A size in bytes.  The same type as the core's SizeT (pub_tool_basics.h);
-   C11 allows the two identical typedefs to meet in one unit. */
-typedef unsigned long SizeT;
-
 /* Storage for IR and host code.  Everything VEX allocates for one
    translation comes from a bump allocator that is emptied wholesale before
    the next translation, so nothing is ever freed individually.  Tools may

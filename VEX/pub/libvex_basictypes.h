@@ -28,6 +28,9 @@ typedef ULong Addr64;
 /* A host word: pointer-sized unsigned integer. */
 typedef unsigned long HWord;
 
+/* A size in bytes (the core's SizeT too). */
+typedef unsigned long SizeT;
+
 #if defined(__x86_64__) || defined(__aarch64__)
 #  define VEX_HOST_WORDSIZE 8
 #elif defined(__i386__)
