@@ -62,7 +62,7 @@ static void print_usage_and_exit(Bool debug_too)
    VG_(printf)(
 "  Extra options read from ~/.valgrindrc, $VALGRIND_OPTS, ./.valgrindrc\n"
 "\n"
-"  %s is %s.\n"
+"  %s is %s\n"
 "\n"
 "  Bug reports, feedback, etc, to: %s\n",
       VG_(details).name, VG_(details).copyright_author,
@@ -93,7 +93,7 @@ static const HChar* strip_tool_prefix(const HChar* arg)
    if (colon == NULL || (equals && equals < colon))
       return arg;
    SizeT prefix_len = (SizeT)(colon - (arg + 2));
-   const HChar* tool = VG_(details).name;
+   const HChar* tool = VG_(clo_toolname);
    if (VG_(strlen)(tool) != prefix_len
        || VG_(strncasecmp)(arg + 2, tool, prefix_len) != 0)
       return NULL;
@@ -127,7 +127,7 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
    else if (VG_(xact_clo)(arg, "-v") || VG_(xact_clo)(arg, "--verbose"))
       VG_(clo_verbosity)++;
    else if (VG_(str_clo)(arg, "--tool", &chosen_tool))
-      ;  /* the launcher chose the tool already */
+      ;  /* found by find_tool_name() */
    else if (VG_BOOL_CLO(arg, "--trace-children", VG_(clo_trace_children)))
       ;
    else if (VG_BOOL_CLO(arg, "--time-stamp", VG_(clo_time_stamp)))
@@ -146,13 +146,29 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
       VG_(fmsg_unknown_option)(arg);
 }
 
+/* The launcher chose this executable by the last --tool= on the command
+   line; the core needs the same name for "--<tool>:" prefixes. */
+static void find_tool_name(void)
+{
+   Word n = VG_(sizeXA)(VG_(args_for_valgrind));
+   for (Word i = n - VG_(args_for_valgrind_from_cmdline); i < n; i++) {
+      const HChar* arg = *(HChar**)VG_(indexXA)(VG_(args_for_valgrind), i);
+      VG_(str_clo)(arg, "--tool", &VG_(clo_toolname));
+   }
+}
+
 static void process_cmd_line_options(void)
 {
    EarlyRequests req = { False, False, False, 0 };
+   find_tool_name();
    for (Word i = 0; i < VG_(sizeXA)(VG_(args_for_valgrind)); i++) {
       const HChar* arg = *(HChar**)VG_(indexXA)(VG_(args_for_valgrind), i);
       process_one_option(arg, &req);
    }
+   /* --help and --version answer on stdout, so `valgrind --help | less`
+      works, as with Valgrind. */
+   if (req.version || req.help || req.help_debug)
+      VG_(log_output_sink).fd = 1;
    if (req.version) {
       VG_(printf)("valgrind-%s\n", PACKAGE_VERSION);
       VG_(exit)(0);

@@ -15,6 +15,7 @@ Word         VG_(args_for_valgrind_from_cmdline) = 0;
 const HChar* VG_(args_the_exename) = NULL;
 XArray*      VG_(args_for_client) = NULL;
 
+const HChar* VG_(clo_toolname) = "memcheck";
 Bool         VG_(clo_trace_children) = False;
 const HChar* VG_(clo_log_fname_unexpanded) = NULL;
 Int          VG_(clo_log_fd) = 2;

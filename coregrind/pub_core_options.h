@@ -31,6 +31,7 @@ extern void VG_(add_args_from_string)(XArray* args, const HChar* s);
 /* Core option values.  (-q/-v, --time-stamp and --sanity-level land in
    VG_(clo_verbosity), VG_(clo_time_stamp) and VG_(clo_sanity_level),
    which belong to the modules that use them.) */
+extern const HChar* VG_(clo_toolname);      /* --tool, default memcheck */
 extern Bool         VG_(clo_trace_children);
 extern const HChar* VG_(clo_log_fname_unexpanded);
 extern Int          VG_(clo_log_fd);

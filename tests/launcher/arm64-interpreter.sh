@@ -1,0 +1,2 @@
+#!./gen-arm64
+echo this must not run

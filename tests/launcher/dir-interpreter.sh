@@ -1,0 +1,2 @@
+#!/
+echo this must not run
