@@ -621,6 +621,11 @@ static void send_to_log(HChar c, void* opaque)
    log_at_line_start = (c == '\n');
 }
 
+static void send_to_buf_sink(HChar c, void* opaque)
+{
+   put_char(opaque, c);
+}
+
 static UInt print_to_log(Bool prefixed, VgMsgKind kind, const HChar* format,
                          va_list vargs)
 {
@@ -643,6 +648,30 @@ UInt VG_(printf)(const HChar* format, ...)
    UInt n = VG_(vprintf)(format, vargs);
    va_end(vargs);
    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* -d: debug logging of the core's start-up                           */
+
+Int VG_(debugLog_level) = 0;
+
+void VG_(debugLog)(Int level, const HChar* module, const HChar* format, ...)
+{
+   if (level > VG_(debugLog_level))
+      return;
+   /* Always stderr, whatever the log sink: the sink may not exist yet. */
+   SinkBuf b;
+   init_sink(&b, 2, False, Vg_DebugMsg);
+   HChar prefix[48];
+   UInt n = VG_(snprintf)(prefix, sizeof prefix, "--%d:%d:%8s ",
+                          VG_(getpid)(), level, module);
+   for (UInt i = 0; i < n; i++)
+      put_char(&b, prefix[i]);
+   va_list vargs;
+   va_start(vargs, format);
+   VG_(vcbprintf)(send_to_buf_sink, &b, format, vargs);
+   va_end(vargs);
+   flush_sink(&b);
 }
 
 UInt VG_(vmessage)(VgMsgKind kind, const HChar* format, va_list vargs)

@@ -47,8 +47,8 @@ static void print_usage_and_exit(Bool debug_too)
    if (debug_too) {
       VG_(printf)(
 "  debugging options for all Valgrind tools:\n"
-"    -d                        show verbose debugging output from the\n"
-"                              launcher and the core's start-up\n"
+"    -d                        show debugging output of the launcher and of\n"
+"                              the core's start-up (repeat for more)\n"
 "    --sanity-level=<number>   level of sanity checking to do [1]\n"
 "                              (2 and above: check the core's heap on every\n"
 "                              allocation and release)\n"
@@ -79,7 +79,6 @@ typedef struct {
    Bool help;
    Bool help_debug;
    Bool version;
-   Int  debug_level;   /* -d */
 } EarlyRequests;
 
 /* "--<tool>:<option>" applies to that tool only.  Returns the option to
@@ -121,7 +120,7 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
    else if (VG_(xact_clo)(arg, "--version"))
       req->version = True;
    else if (VG_(xact_clo)(arg, "-d"))
-      req->debug_level++;
+      ;  /* counted by set_debug_level_from_argv() */
    else if (VG_(xact_clo)(arg, "-q") || VG_(xact_clo)(arg, "--quiet"))
       VG_(clo_verbosity) = 0;
    else if (VG_(xact_clo)(arg, "-v") || VG_(xact_clo)(arg, "--verbose"))
@@ -159,7 +158,7 @@ static void find_tool_name(void)
 
 static void process_cmd_line_options(void)
 {
-   EarlyRequests req = { False, False, False, 0 };
+   EarlyRequests req = { False, False, False };
    find_tool_name();
    for (Word i = 0; i < VG_(sizeXA)(VG_(args_for_valgrind)); i++) {
       const HChar* arg = *(HChar**)VG_(indexXA)(VG_(args_for_valgrind), i);
@@ -250,19 +249,40 @@ static void print_preamble(void)
 /* Start-up                                                            */
 /* ------------------------------------------------------------------ */
 
+/* -d must act before anything else, so it is looked for on the command
+   line first (as the launcher does). */
+static void set_debug_level_from_argv(Int argc, HChar** argv)
+{
+   for (Int i = 1; i < argc && argv[i][0] == '-'; i++) {
+      if (VG_(strcmp)(argv[i], "--") == 0)
+         break;
+      if (VG_(strcmp)(argv[i], "-d") == 0)
+         VG_(debugLog_level)++;
+   }
+}
+
 static void valgrind_main(Int argc, HChar** argv, HChar** envp) NORETURN;
 static void valgrind_main(Int argc, HChar** argv, HChar** envp)
 {
    VG_(core_envp) = envp;
    /* Time zero for --time-stamp=yes. */
    (void)VG_(read_millisecond_timer)();
+   set_debug_level_from_argv(argc, argv);
+   VG_(debugLog)(1, "main", "Welcome to valgrind-%s (%s) debug logging\n",
+                 PACKAGE_VERSION, VG_PLATFORM);
 
-   /* The tool registers itself first: its name is needed to recognise
-      "--<tool>:" options and its option parser to process the rest. */
+   /* The tool registers itself first: its option parser is needed to
+      process the options. */
+   VG_(debugLog)(1, "main", "Initialising the tool\n");
    VG_(init_tool)();
+   VG_(debugLog)(1, "main", "Gathering options\n");
    VG_(split_up_argv)(argc, argv);
+   VG_(debugLog)(1, "main", "Processing %ld options\n",
+                 VG_(sizeXA)(VG_(args_for_valgrind)));
    process_cmd_line_options();
    set_up_log_sink();
+   VG_(debugLog)(1, "main", "Log messages go to fd %d\n",
+                 VG_(log_output_sink).fd);
    VG_(tdict).tool_post_clo_init();
    print_preamble();
 

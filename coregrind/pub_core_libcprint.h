@@ -28,6 +28,13 @@ extern Int  VG_(clo_verbosity);
    without it the first time-stamped message is the start. */
 extern Bool VG_(clo_time_stamp);
 
+/* -d (repeatable): the level of start-up debug logging.  Messages of
+   LEVEL or below go to stderr as "--PID:LEVEL:  module text", the
+   launcher's format. */
+extern Int  VG_(debugLog_level);
+extern void VG_(debugLog)(Int level, const HChar* module,
+                          const HChar* format, ...) PRINTF_CHECK(3, 4);
+
 /* Expands a --log-file (or --xml-file ...) value: %p becomes the process
    id, %n a sequence number (1, 2, ... over this process's calls), %q{VAR}
    the value of environment variable VAR, %% a '%'.  A relative result is
