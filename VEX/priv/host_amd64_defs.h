@@ -63,7 +63,11 @@
         site+0:  FF 25 0A 00 00 00 0F 0B   jmp *0xa(%rip) (reads site+16)
    Unchaining swaps the first 8 bytes back to 49 BB <low 6 bytes of the
    chain-me address> (rewriting site+8..9, which are unreachable while
-   chained, beforehand).  Both are idempotent: a site already in the
+   chained, beforehand), restoring bytes 0..15 exactly.  After unchaining
+   a far-chained site the slot holds the site's own address, so that a
+   thread which decoded the far jump just before the swap lands on the
+   chain-me call again (a near-chained site's slot is untouched: 0).
+   Both are idempotent: a site already in the
    wanted state is left alone and an empty range is returned, so two
    threads racing to chain the same exit are harmless.  The site is
    8-aligned relative to the buffer emit_AMD64Instr writes into: the
@@ -508,6 +512,9 @@ extern void genReload_AMD64(HInstr** i1, HInstr** i2, HReg rreg, Int offset,
                             Bool mode64);
 extern AMD64Instr* genMove_AMD64(HReg from, HReg to, Bool mode64);
 extern AMD64Instr* directReload_AMD64(AMD64Instr* i, HReg vreg, Short offset);
+/* A copy of the constant load DEF writing RREG, or NULL. */
+extern AMD64Instr* genRemat_AMD64(const AMD64Instr* def, HReg rreg,
+                                  Bool mode64);
 
 /* Callbacks with the allocator's generic types. */
 extern void getRegUsage_AMD64_generic(HRegUsage* u, const HInstr* i,
@@ -516,6 +523,8 @@ extern void mapRegs_AMD64_generic(HRegRemap* m, HInstr* i, Bool mode64);
 extern HInstr* genMove_AMD64_generic(HReg from, HReg to, Bool mode64);
 extern HInstr* directReload_AMD64_generic(HInstr* i, HReg vreg, Short offset);
 extern void ppAMD64Instr_generic(const HInstr* i, Bool mode64);
+extern HInstr* genRemat_AMD64_generic(const HInstr* def, HReg rreg,
+                                      Bool mode64);
 
 /* Fills CON for amd64 (universe and callbacks; spill area as given). */
 extern void getRegAllocControl_AMD64(RegAllocControl* con, Int spill_base,

@@ -45,7 +45,12 @@
 
    Spill slots are 8 bytes (16 for 128-bit classes) in the spill area the
    caller describes; a virtual register keeps its slot from its first
-   spill until its death, when the slot is reused. */
+   spill until its death, when the slot is reused.
+
+   Rematerialisation: a virtual register written by exactly one
+   instruction that reads no register (a constant load), when the host
+   says it can recompute it (genRemat), is never stored when evicted; it
+   is recomputed where it would have been reloaded. */
 #include "libvex_basictypes.h"
 #include "libvex.h"
 #include "main_util.h"
@@ -64,6 +69,8 @@ typedef struct {
    Int       rreg;         /* universe index of its register, or -1 */
    Int       slot;         /* first 8-byte unit of its spill slot, or -1 */
    Bool      slot_current; /* the spill slot holds its current value */
+   Int       n_writes;     /* instructions writing or modifying it */
+   Int       remat_def;    /* its defining instruction if recomputable */
 } VRegState;
 
 typedef struct {
@@ -211,6 +218,10 @@ static void spill(RA* ra, Int vreg)
 {
    VRegState* v = &ra->v[vreg];
    vassert(v->rreg >= 0);
+   if (v->remat_def >= 0) {
+      unbind(ra, vreg);   /* recomputed when needed again */
+      return;
+   }
    if (v->slot < 0)
       v->slot = alloc_slot(ra, v->rc);
    if (!v->slot_current) {
@@ -227,7 +238,17 @@ static void spill(RA* ra, Int vreg)
 static void reload(RA* ra, Int vreg, Int rreg)
 {
    VRegState* v = &ra->v[vreg];
-   vassert(v->rreg == -1 && v->slot >= 0 && v->slot_current);
+   vassert(v->rreg == -1);
+   if (v->remat_def >= 0) {
+      HInstr* ri = ra->con->genRemat(ra->in->arr[v->remat_def],
+                                     rreg_of(ra, rreg), ra->con->mode64);
+      vassert(ri != NULL);
+      emit(ra, ri);
+      bind(ra, vreg, rreg);
+      regAllocStats.n_remats++;
+      return;
+   }
+   vassert(v->slot >= 0 && v->slot_current);
    HInstr *i1 = NULL, *i2 = NULL;
    ra->con->genReload(&i1, &i2, rreg_of(ra, rreg), slot_offset(ra, v->slot),
                       ra->con->mode64);
@@ -281,6 +302,11 @@ static Bool mentioned(const HRegUsage* u, Int vreg)
    return False;
 }
 
+static Bool no_store_needed(const RA* ra, Int vreg)
+{
+   return ra->v[vreg].slot_current || ra->v[vreg].remat_def >= 0;
+}
+
 /* Frees a register of class RC among OK by evicting the virtual register
    (not used by instruction I) whose next use is farthest.  Returns the
    register. */
@@ -299,8 +325,8 @@ static Int evict_for(RA* ra, HRegClass rc, ULong ok, Int i,
       /* Prefer the farthest next use; on a tie, one whose spill slot
          already holds its value (no store needed). */
       if (nu > victim_next
-          || (nu == victim_next && ra->v[vr].slot_current
-              && !ra->v[ra->r[victim_r].vreg].slot_current)) {
+          || (nu == victim_next && no_store_needed(ra, vr)
+              && !no_store_needed(ra, ra->r[victim_r].vreg))) {
          victim_r    = (Int)r;
          victim_next = nu;
       }
@@ -376,6 +402,8 @@ static void analyse(RA* ra)
          }
          v->dead_before = i + 1;
          v->n_uses++;
+         if (u->vMode[k] & HRmWrite)
+            v->n_writes++;
       }
       ULong hard = (u->rRead | u->rWritten) & ra->allocable_mask;
       for (Int r = 0; r < (Int)ra->univ->allocable; r++)
@@ -404,6 +432,26 @@ static void analyse(RA* ra)
       for (Int r = 0; r < (Int)ra->univ->allocable; r++)
          if (hard & (1ULL << r))
             ra->r[r].hard[ra->r[r].n_hard++] = i;
+   }
+
+   /* Recomputable values: written once, by an instruction that reads
+      nothing and names no real register, which the host can redo. */
+   if (con->genRemat != NULL) {
+      for (Int vi = 0; vi < ra->n_vregs; vi++) {
+         VRegState* v = &ra->v[vi];
+         if (v->n_writes != 1 || v->live_after < 0)
+            continue;
+         const HRegUsage* u = &ra->usage[v->live_after];
+         if (u->n_vRegs != 1 || u->vMode[0] != HRmWrite
+             || (u->rRead | u->rWritten) != 0)
+            continue;
+         UInt s0 = ra->univ->allocable_start[v->rc];
+         if (s0 == ra->univ->allocable_end[v->rc])
+            continue;
+         if (con->genRemat(ra->in->arr[v->live_after], ra->univ->regs[s0],
+                           con->mode64) != NULL)
+            v->remat_def = v->live_after;
+      }
    }
 
    /* Liveness of values in real registers named by instructions. */
@@ -438,6 +486,8 @@ static Bool try_coalesce(RA* ra, Int i, const HRegUsage* u)
          return True;   /* a move to itself; deaths are handled later */
       if (S->dead_before != i + 1)
          return False;
+      if (S->rreg < 0 && S->remat_def >= 0)
+         return False;   /* no slot to hand over: do the move normally */
       /* D's old value (if any) is overwritten by the move. */
       if (D->rreg >= 0)
          unbind(ra, d);
@@ -504,6 +554,12 @@ static void clear_named_writes(RA* ra, Int i, const HRegUsage* u)
       UInt mode = HRegUsage__modeOf(u, mkHRegVirtual((UInt)vr, v->rc));
       if (mode == HRmRead && v->dead_before == i + 1)
          continue;   /* read here, before the write, and dead after */
+      if (mode == HRmWrite) {
+         /* Its old value is overwritten here anyway: just let go. */
+         unbind(ra, vr);
+         v->slot_current = False;
+         continue;
+      }
       /* Move it somewhere safe, or spill it. */
       ULong ok = ~busy_before(ra, i) & ~hardW & ~hardR;
       if (v->dead_before > i + 1 || mode != HRmRead)
@@ -558,6 +614,8 @@ HInstrArray* doRegisterAllocation(HInstrArray* instrs_in,
       v->rreg         = -1;
       v->slot         = -1;
       v->slot_current = False;
+      v->n_writes     = 0;
+      v->remat_def    = -1;
    }
    ra->r = LibVEX_Alloc(sizeof(RRegState) * N_RREGUNIVERSE_REGS);
    for (Int r = 0; r < N_RREGUNIVERSE_REGS; r++) {
@@ -605,7 +663,7 @@ HInstrArray* doRegisterAllocation(HInstrArray* instrs_in,
                continue;
             Int vr = (Int)hregIndex(orig->vRegs[k]);
             VRegState* v = &ra->v[vr];
-            if (v->rreg >= 0 || !mentioned(u, vr))
+            if (v->rreg >= 0 || v->remat_def >= 0 || !mentioned(u, vr))
                continue;
             Int off = slot_offset(ra, v->slot);
             if (off < -32768 || off > 32767)

@@ -322,7 +322,10 @@ typedef struct {
 
    /* Instructions storing real register RREG to, or loading it from,
       the spill slot at OFFSET bytes from the guest-state pointer.  One
-      or two instructions (*i2 may be set to NULL). */
+      or two instructions (*i2 may be set to NULL).  These and genMove's
+      instructions may be placed between an instruction that sets the
+      condition flags and one that reads them, so they must not change
+      the flags (plain moves, loads and stores). */
    void (*genSpill)(HInstr** i1, HInstr** i2, HReg rreg, Int offset,
                     Bool mode64);
    void (*genReload)(HInstr** i1, HInstr** i2, HReg rreg, Int offset,
@@ -333,6 +336,15 @@ typedef struct {
       at OFFSET directly instead of from a register, or NULL if I cannot
       take a memory operand there.  VREG is only read by I. */
    HInstr* (*directReload)(HInstr* i, HReg vreg, Short offset);
+
+   /* Optional (may be NULL): rematerialisation.  DEF is the only
+      instruction writing some virtual register, and it reads no
+      register; return an instruction computing the same value into
+      real register RREG (without changing the condition flags), or NULL
+      if DEF is not such a definition (typically: only constant loads
+      are).  A spilled value so defined is never stored: it is recomputed
+      where it would be reloaded. */
+   HInstr* (*genRemat)(const HInstr* def, HReg rreg, Bool mode64);
 
    /* The spill area: SPILL_SIZE bytes at SPILL_BASE from the guest-state
       pointer (VEX: after the guest state and its two shadows). */
@@ -366,6 +378,7 @@ typedef struct {
    UInt n_direct;      /* reloads folded into instructions */
    UInt n_moves_added; /* reg-reg moves added to evict a register */
    UInt n_coalesced;   /* reg-reg moves removed */
+   UInt n_remats;      /* reloads replaced by recomputing a constant */
    UInt max_slot_bytes;/* high-water mark of the spill area */
 } RegAllocStats;
 
