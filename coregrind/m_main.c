@@ -12,6 +12,7 @@
 #include "pub_core_options.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_main.h"
+#include "pub_core_initimg.h"
 
 /* ------------------------------------------------------------------ */
 /* Usage                                                               */
@@ -265,6 +266,7 @@ static void valgrind_main(Int argc, HChar** argv, HChar** envp) NORETURN;
 static void valgrind_main(Int argc, HChar** argv, HChar** envp)
 {
    VG_(core_envp) = envp;
+   VG_(set_core_auxv_from_envp)(envp);
    /* Time zero for --time-stamp=yes. */
    (void)VG_(read_millisecond_timer)();
    set_debug_level_from_argv(argc, argv);
@@ -291,6 +293,16 @@ static void valgrind_main(Int argc, HChar** argv, HChar** envp)
                 "implemented\n", VG_(details).name);
       VG_(exit)(1);
    }
+   /* Load the client and build its initial image, so that a client
+      that cannot run says so now. */
+   IICreateImageInfo iicii = {
+      .exename = VG_(args_the_exename),
+      .args    = VG_(args_for_client),
+      .envp    = envp,
+   };
+   IIFinaliseImageInfo iifii = VG_(ii_create_image)(&iicii);
+   if (VG_(tdict).track_new_mem_startup)
+      VG_(ii_report_startup_mem)(&iifii, VG_(tdict).track_new_mem_startup);
    VG_(unimplemented)("running the client (the core runtime)");
 }
 

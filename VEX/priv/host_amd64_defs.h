@@ -106,6 +106,8 @@
 
 #include "libvex_basictypes.h"
 #include "host_generic_regs.h"
+#include "libvex.h"
+#include "libvex_ir.h"
 
 /* ------------------------------------------------------------------ */
 /* Registers                                                          */
@@ -570,5 +572,28 @@ extern VexInvalRange unchainXDirect_AMD64(void* place_to_unchain,
 /* Points the ProfInc at PLACE_TO_PATCH at the counter. */
 extern VexInvalRange patchProfInc_AMD64(void* place_to_patch,
                                         const ULong* location_of_counter);
+
+/* ------------------------------------------------------------------ */
+/* Instruction selection (host_amd64_isel.c)                          */
+/* ------------------------------------------------------------------ */
+
+/* Selects instructions (on virtual registers) for BB, flat or trees,
+   ready for doRegisterAllocation.  The code starts with the event check
+   (counter and fail address at the given offsets from the guest-state
+   pointer, both disp8) and, when ADD_PROF_INC, the profile counter.
+   CHAINING_ALLOWED: direct jumps become chainable XDirects (to the fast
+   entry point of their target when it lies above MAX_GA, the highest
+   guest address the block covers, else to the slow one, so that a jump
+   back into the block passes an event check) and computed ones XIndirs;
+   otherwise every exit is an XAssisted.  ARCHINFO_HOST->hwcaps (the
+   VEX_HWCAPS_AMD64_* bits) says which instructions beyond SSE2 may be
+   used.  Unsupported IR makes it panic, naming the operation. */
+extern HInstrArray* iselSB_AMD64(const IRSB* bb, VexArch arch_host,
+                                 const VexArchInfo* archinfo_host,
+                                 const VexAbiInfo* vbi,
+                                 Int offs_Host_EvC_Counter,
+                                 Int offs_Host_EvC_FailAddr,
+                                 Bool chainingAllowed, Bool addProfInc,
+                                 Addr64 max_ga);
 
 #endif /* __VEX_HOST_AMD64_DEFS_H */

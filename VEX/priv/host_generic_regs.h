@@ -14,6 +14,8 @@
 #define __VEX_HOST_GENERIC_REGS_H
 
 #include "libvex_basictypes.h"
+#include "libvex.h"
+#include "libvex_trc_values.h"
 
 /* ------------------------------------------------------------------ */
 /* Registers                                                          */
@@ -251,59 +253,13 @@ extern Bool is_sane_RetLoc(RetLoc rl);
 extern void ppRetLoc(RetLoc rl);
 
 /* ------------------------------------------------------------------ */
-/* Code patching results                                              */
+/* Code patching results; translation return codes                    */
 /* ------------------------------------------------------------------ */
 
-/* The bytes a patch (chaining, unchaining, profile-counter patching)
-   changed, so the caller can make them visible to instruction fetch
-   (nothing to do on amd64; a cache flush on arm64).  len == 0: nothing
-   changed.  (Belongs in libvex.h beside the chaining entry points;
-   defined here until libvex.h has it.) */
-#ifndef __VEX_INVALRANGE_DEFINED
-#define __VEX_INVALRANGE_DEFINED
-typedef struct {
-   HWord start;
-   HWord len;
-} VexInvalRange;
-#endif
-
-/* ------------------------------------------------------------------ */
-/* Translation return codes                                           */
-/* ------------------------------------------------------------------ */
-
-/* Why translated code left through the dispatcher's "assisted" entry
-   (disp_cp_xassisted): the host-specific protocol puts one of these in a
-   register (amd64: %ebp, see host_amd64_defs.h) after storing the next
-   guest PC in the guest state.  The instruction selector maps each
-   IRJumpKind to one of these; the scheduler acts on them.  Values are
-   small odd numbers so that they can never be mistaken for a pointer to
-   the (aligned) guest state.  (Belongs in a public header shared with
-   the core, e.g. VEX/pub/libvex_trc_values.h; defined here until it
-   exists.) */
-#define VEX_TRC_JMP_BORING         17  /* ordinary jump, chaining disabled */
-#define VEX_TRC_JMP_CLIENTREQ      19  /* a client request */
-#define VEX_TRC_JMP_YIELD          21  /* let another thread run */
-#define VEX_TRC_JMP_EMWARN         23  /* an emulation warning, then go on */
-#define VEX_TRC_JMP_EMFAIL         25  /* emulation failure: stop */
-#define VEX_TRC_JMP_NODECODE       27  /* undecodable instruction */
-#define VEX_TRC_JMP_MAPFAIL        29  /* guest address not mapped */
-#define VEX_TRC_JMP_INVALICACHE    31  /* discard translations of a range */
-#define VEX_TRC_JMP_FLUSHDCACHE    33  /* flush the data cache for a range */
-#define VEX_TRC_JMP_NOREDIR        35  /* jump without redirection */
-#define VEX_TRC_JMP_SIGILL         37  /* deliver SIGILL */
-#define VEX_TRC_JMP_SIGTRAP        39  /* deliver SIGTRAP */
-#define VEX_TRC_JMP_SIGSEGV        41  /* deliver SIGSEGV */
-#define VEX_TRC_JMP_SIGBUS         43  /* deliver SIGBUS */
-#define VEX_TRC_JMP_SIGFPE_INTDIV  45  /* deliver SIGFPE (integer divide) */
-#define VEX_TRC_JMP_SIGFPE_INTOVF  47  /* deliver SIGFPE (integer overflow) */
-#define VEX_TRC_JMP_SYS_SYSCALL    49  /* amd64 syscall */
-#define VEX_TRC_JMP_SYS_INT32      51  /* int $0x20 */
-#define VEX_TRC_JMP_SYS_INT128     53  /* int $0x80 */
-#define VEX_TRC_JMP_SYS_INT129     55  /* int $0x81 */
-#define VEX_TRC_JMP_SYS_INT130     57  /* int $0x82 */
-#define VEX_TRC_JMP_SYS_INT145     59  /* int $0x91 */
-#define VEX_TRC_JMP_SYS_INT210     61  /* int $0xD2 */
-#define VEX_TRC_JMP_SYS_SYSENTER   63  /* x86 sysenter */
+/* VexInvalRange, the bytes a patch (chaining, unchaining, profile-counter
+   patching) changed, is public: libvex.h.  The VEX_TRC_JMP_* values an
+   assisted exit hands to the dispatcher are in libvex_trc_values.h,
+   shared with the core. */
 
 /* ------------------------------------------------------------------ */
 /* The register allocator                                             */

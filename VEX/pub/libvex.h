@@ -27,7 +27,116 @@ typedef struct {
    live, and its total size: filled in by the front end for the tools. */
 typedef struct _VexGuestLayout VexGuestLayout;
 
+/* The architectures VEX knows about (as guest or host). */
+typedef enum {
+   VexArch_INVALID = 0x400,
+   VexArchX86,
+   VexArchAMD64,
+   VexArchARM64
+} VexArch;
+
+/* Byte order of an architecture's memory accesses. */
+typedef enum {
+   VexEndness_INVALID = 0x600,
+   VexEndnessLE,
+   VexEndnessBE
+} VexEndness;
+
+/* Feature bits of an amd64 CPU in VexArchInfo.hwcaps.  The baseline
+   (hwcaps == 0) is SSE2 with cmpxchg8b.  The first group has VEX's values;
+   SSE41, SSE42 and POPCNT are ours (VEX folds them into other bits).
+   The amd64 instruction selector uses SSSE3 (pshufb), SSE41 (pmulld,
+   pmaxsb/ud/sd/uw, pminsb/ud/sd/uw, pcmpeqq, packusdw), SSE42 (pcmpgtq)
+   and CX16 (cmpxchg16b); without them it computes the same values with
+   longer sequences or helper calls, except a 128-bit CAS, which needs
+   CX16. */
+#define VEX_HWCAPS_AMD64_SSE3    (1U << 5)   /* SSE3 */
+#define VEX_HWCAPS_AMD64_CX16    (1U << 6)   /* cmpxchg16b */
+#define VEX_HWCAPS_AMD64_LZCNT   (1U << 7)   /* lzcnt */
+#define VEX_HWCAPS_AMD64_AVX     (1U << 8)   /* AVX */
+#define VEX_HWCAPS_AMD64_RDTSCP  (1U << 9)   /* rdtscp */
+#define VEX_HWCAPS_AMD64_BMI     (1U << 10)  /* BMI1 (tzcnt, andn, ...) */
+#define VEX_HWCAPS_AMD64_AVX2    (1U << 11)  /* AVX2 */
+#define VEX_HWCAPS_AMD64_SSSE3   (1U << 12)  /* SSSE3 */
+#define VEX_HWCAPS_AMD64_RDRAND  (1U << 13)  /* rdrand */
+#define VEX_HWCAPS_AMD64_F16C    (1U << 14)  /* F16C */
+#define VEX_HWCAPS_AMD64_SSE41   (1U << 20)  /* SSE4.1 (ours) */
+#define VEX_HWCAPS_AMD64_SSE42   (1U << 21)  /* SSE4.2 (ours) */
+#define VEX_HWCAPS_AMD64_POPCNT  (1U << 22)  /* popcnt (ours) */
+
 /* What the CPU (guest or host) can do: variant and feature bits. */
 typedef struct _VexArchInfo VexArchInfo;
+struct _VexArchInfo {
+   UInt       hwcaps;    /* VEX_HWCAPS_<arch>_* bits */
+   VexEndness endness;   /* VexEndnessLE on every supported architecture */
+};
+
+/* Facts about the guest's ABI that the front ends and instruction
+   selectors may rely on.
+   - guest_stack_redzone_szB: bytes below the stack pointer that the ABI
+     lets a function use without moving it (amd64 SysV: 128).  The front
+     end's AbiHints for calls and returns name the region below it.
+   - guest_amd64_assume_fs_is_const / _gs_is_const: the front end may take
+     the FS/GS segment bases in the guest state as constant for the whole
+     run (on amd64 Linux: FS yes, it holds the thread pointer; GS no). */
+typedef struct {
+   Int  guest_stack_redzone_szB;
+   Bool guest_amd64_assume_fs_is_const;
+   Bool guest_amd64_assume_gs_is_const;
+} VexAbiInfo;
+
+/* The bytes a code patch (chaining, unchaining, profile-counter
+   patching) changed, so the caller can make them visible to instruction
+   fetch (nothing to do on amd64; a cache flush on arm64).  len == 0:
+   nothing changed. */
+typedef struct {
+   HWord start;
+   HWord len;
+} VexInvalRange;
+
+/* How much of the guest state must be up to date at the points where a
+   translation can be interrupted (ir_opt.c's redundant-PUT removal and
+   tree builder honour it; the front end asks the guest's
+   preciseMemExnsFn which parts of the state a setting covers).  In
+   increasing order of strictness:
+   - VexRegUpdSpAtMemAccess: the stack pointer at every memory access
+     (the core's stack extension needs it when an access faults);
+     everything at block exits and as dirty helpers declare.
+   - VexRegUpdUnwindregsAtMemAccess: the registers needed to unwind the
+     stack (amd64: SP, BP and the program counter) at memory accesses.
+     Valgrind's default.
+   - VexRegUpdAllregsAtMemAccess: all the guest state at memory accesses.
+   - VexRegUpdAllregsAtEachInsn: all the guest state at every
+     instruction boundary (IMark), and at memory accesses. */
+typedef enum {
+   VexRegUpd_INVALID = 0x700,
+   VexRegUpdSpAtMemAccess,
+   VexRegUpdUnwindregsAtMemAccess,
+   VexRegUpdAllregsAtMemAccess,
+   VexRegUpdAllregsAtEachInsn
+} VexRegisterUpdates;
+
+/* What VEX does, as set by --vex-* options.  LibVEX_default_VexControl
+   gives Valgrind's defaults, shown in brackets. */
+typedef struct {
+   /* IR optimisation: 0 = flatten only, 1 = cheap passes, 2 = all
+      passes [2]. */
+   Int iropt_level;
+   /* > 0: the optimiser reports what it could not fold [0]. */
+   Int iropt_verbosity;
+   /* Precise-exception setting used when the caller has no other
+      [VexRegUpdUnwindregsAtMemAccess]. */
+   VexRegisterUpdates iropt_register_updates_default;
+   /* Unroll self-loops whose body is at most this many statements
+      (0: never) [120]. */
+   Int iropt_unroll_thresh;
+   /* Most guest instructions in one superblock, 1..100 [60]. */
+   Int guest_max_insns;
+   /* Chase unconditional direct jumps and calls [True]. */
+   Bool guest_chase;
+} VexControl;
+
+/* Fills VCON with the defaults above. */
+extern void LibVEX_default_VexControl(/*OUT*/VexControl* vcon);
 
 #endif

@@ -771,4 +771,55 @@ struct vki_new_utsname {
 #define VKI_AT_SYSINFO_EHDR  33
 #define VKI_AT_MINSIGSTKSZ   51
 
+/* ------------------------------------------------------------------ */
+/* ELF executables, as the kernel's loader reads them                  */
+/* (uapi/linux/elf.h, elf-em.h).  Headers are read field by field at   */
+/* these offsets, so one reader serves 32- and 64-bit files.            */
+
+#define VKI_EI_NIDENT     16
+#define VKI_EI_CLASS      4
+#define VKI_EI_DATA       5
+#define VKI_EI_VERSION    6
+#define VKI_ELFMAG        "\177ELF"
+#define VKI_SELFMAG       4
+#define VKI_ELFCLASS32    1
+#define VKI_ELFCLASS64    2
+#define VKI_ELFDATA2LSB   1
+#define VKI_ELFDATA2MSB   2
+#define VKI_EV_CURRENT    1
+
+#define VKI_ET_REL        1
+#define VKI_ET_EXEC       2
+#define VKI_ET_DYN        3
+#define VKI_ET_CORE       4
+
+#define VKI_EM_386        3
+#define VKI_EM_ARM        40
+#define VKI_EM_X86_64     62
+#define VKI_EM_AARCH64    183
+
+#define VKI_PT_NULL       0
+#define VKI_PT_LOAD       1
+#define VKI_PT_DYNAMIC    2
+#define VKI_PT_INTERP     3
+#define VKI_PT_NOTE       4
+#define VKI_PT_PHDR       6
+#define VKI_PT_TLS        7
+#define VKI_PT_GNU_STACK  0x6474e551
+
+#define VKI_PF_X          0x1
+#define VKI_PF_W          0x2
+#define VKI_PF_R          0x4
+
+/* Sizes of the file header and of one program header. */
+#define VKI_ELF32_EHDR_SIZE 52
+#define VKI_ELF64_EHDR_SIZE 64
+#define VKI_ELF32_PHDR_SIZE 32
+#define VKI_ELF64_PHDR_SIZE 56
+
+/* The first line of a "#!" script the kernel reads (linux/binfmts.h),
+   and how deeply it follows interpreters that are scripts themselves. */
+#define VKI_BINPRM_BUF_SIZE       256
+#define VKI_BINPRM_MAX_RECURSION  4
+
 #endif
