@@ -9,6 +9,7 @@
 #include "pub_core_libcproc.h"
 #include "pub_core_libcassert.h"
 #include "pub_core_mallocfree.h"
+#include "pub_core_aspacemgr.h"
 #include "pub_core_options.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_main.h"
@@ -262,8 +263,10 @@ static void set_debug_level_from_argv(Int argc, HChar** argv)
    }
 }
 
-static void valgrind_main(Int argc, HChar** argv, HChar** envp) NORETURN;
-static void valgrind_main(Int argc, HChar** argv, HChar** envp)
+static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
+                          HChar** envp) NORETURN;
+static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
+                          HChar** envp)
 {
    VG_(core_envp) = envp;
    VG_(set_core_auxv_from_envp)(envp);
@@ -272,6 +275,11 @@ static void valgrind_main(Int argc, HChar** argv, HChar** envp)
    set_debug_level_from_argv(argc, argv);
    VG_(debugLog)(1, "main", "Welcome to valgrind-%s (%s) debug logging\n",
                  PACKAGE_VERSION, VG_PLATFORM);
+
+   /* Before anything allocates: the address-space map, from which the
+      allocator takes its memory and the client its place. */
+   VG_(debugLog)(1, "main", "Starting the address space manager\n");
+   Addr clstack_end = VG_(am_startup)((Addr)initial_sp);
 
    /* The tool registers itself first: its option parser is needed to
       process the options. */
@@ -299,6 +307,7 @@ static void valgrind_main(Int argc, HChar** argv, HChar** envp)
       .exename = VG_(args_the_exename),
       .args    = VG_(args_for_client),
       .envp    = envp,
+      .clstack_end = clstack_end,
    };
    IIFinaliseImageInfo iifii = VG_(ii_create_image)(&iicii);
    if (VG_(tdict).track_new_mem_startup)
@@ -311,5 +320,5 @@ void VG_(start_in_C)(UWord* initial_sp)
    Int     argc = (Int)initial_sp[0];
    HChar** argv = (HChar**)&initial_sp[1];
    HChar** envp = argv + argc + 1;
-   valgrind_main(argc, argv, envp);
+   valgrind_main(initial_sp, argc, argv, envp);
 }

@@ -108,9 +108,9 @@ typedef struct {
    XArray*      args;        /* its arguments after argv[0] (HChar*) */
    HChar**      envp;        /* the core's environment */
    const HChar* preload;     /* for LD_PRELOAD; NULL: none */
-   /* The highest byte of the client stack area; 0: the platform's
-      default (amd64: just below 128GB, near where Valgrind puts it).
-      The address-space manager will say. */
+   /* The highest byte of the client stack area: what VG_(am_startup)
+      returns.  0: the platform's default (amd64: 64GB - 1, the top of
+      the client's space in m_aspacemgr's layout). */
    Addr         clstack_end;
    /* The stack's size; 0: RLIMIT_STACK, clamped to 1MB..16MB, as
       Valgrind does (the size --main-stacksize will set). */

@@ -29,9 +29,11 @@ const UWord ML_(ii_minsigstksz) = VKI_MINSIGSTKSZ;
 
 const SizeT ML_(ii_stack_redzone) = 128;
 
-/* Just below 128GB: Valgrind 3.19 puts the client stack's top at
-   0x1fff001000 on amd64. */
-const Addr ML_(ii_default_clstack_end) = 0x1fffffffffUL;
+/* Just below 64GB: the top of the client's preferred space in
+   m_aspacemgr's layout, which VG_(am_startup) returns (or the highest
+   free fit below it).  (Valgrind 3.19, whose layout differs, puts it
+   at 0x1fff001000.) */
+const Addr ML_(ii_default_clstack_end) = 0xfffffffffUL;
 
 /* Linux's ARCH_DLINFO on x86_64: the vDSO, then the signal frame size. */
 UInt ML_(ii_arch_dlinfo)(const IIAuxFacts* facts, IIAuxEntry* out)
