@@ -567,6 +567,18 @@ AMD64RMI* amd64isel_IntExpr_RMI(AMD64ISelEnv* env, const IRExpr* e)
    return AMD64RMI_Reg(iselIntExpr_R(env, e));
 }
 
+/* As RMI, for an operand of a 32-bit operation (Alu32R), which reads
+   exactly 4 bytes of memory: 32-bit GETs and loads may stay in memory. */
+static AMD64RMI* iselIntExpr_RMI32(AMD64ISelEnv* env, const IRExpr* e)
+{
+   vassert(typeOfIRExpr(env->type_env, e) == Ity_I32);
+   if (e->tag == Iex_Get)
+      return AMD64RMI_Mem(rbp_amode(e->Iex.Get.offset));
+   if (e->tag == Iex_Load && e->Iex.Load.end == Iend_LE)
+      return AMD64RMI_Mem(iselIntExpr_AMode(env, e->Iex.Load.addr));
+   return iselIntExpr_RMI(env, e);
+}
+
 /* Register or immediate (same rules as RMI). */
 static AMD64RI* iselIntExpr_RI(AMD64ISelEnv* env, const IRExpr* e)
 {
@@ -651,7 +663,7 @@ static AMD64CondCode iselCondCode_wrk(AMD64ISelEnv* env, const IRExpr* e)
                   HReg t = amd64isel_copyI(env,
                               iselIntExpr_R(env, a->Iex.Binop.arg1));
                   addInstr(env, AMD64Instr_Alu32R(Aalu_OR,
-                                   iselIntExpr_RMI(env, a->Iex.Binop.arg2),
+                                   iselIntExpr_RMI32(env, a->Iex.Binop.arg2),
                                    t));
                   return Acc_NZ;
                }
@@ -722,9 +734,8 @@ static AMD64CondCode iselCondCode_wrk(AMD64ISelEnv* env, const IRExpr* e)
                addInstr(env, AMD64Instr_Alu64R(Aalu_CMP,
                                                iselIntExpr_RMI(env, a2), r1));
             } else {
-               AMD64RMI* rmi = iselIntExpr_RMI(env, a2);
-               vassert(rmi->tag != Armi_Mem);
-               addInstr(env, AMD64Instr_Alu32R(Aalu_CMP, rmi, r1));
+               addInstr(env, AMD64Instr_Alu32R(Aalu_CMP,
+                                               iselIntExpr_RMI32(env, a2), r1));
             }
             return cc;
          }
@@ -984,6 +995,73 @@ static AMD64AluOp aluOpOf(IROp op)
    }
 }
 
+/* Add/Sub/And/Or/Xor at 32 bits with the 32-bit instruction, whose
+   result is zero-extended (INVALID_HREG when E is none of those). */
+static HReg iselAlu32(AMD64ISelEnv* env, const IRExpr* e)
+{
+   if (e->tag != Iex_Binop)
+      return INVALID_HREG;
+   AMD64AluOp aop;
+   switch (e->Iex.Binop.op) {
+      case Iop_Add32: aop = Aalu_ADD; break;
+      case Iop_Sub32: aop = Aalu_SUB; break;
+      case Iop_And32: aop = Aalu_AND; break;
+      case Iop_Or32:  aop = Aalu_OR;  break;
+      case Iop_Xor32: aop = Aalu_XOR; break;
+      default: return INVALID_HREG;
+   }
+   const IRExpr* a1 = e->Iex.Binop.arg1;
+   const IRExpr* a2 = e->Iex.Binop.arg2;
+   if (aop != Aalu_SUB && a2->tag != Iex_Get && a2->tag != Iex_Load
+       && (a1->tag == Iex_Get || a1->tag == Iex_Load || a1->tag == Iex_Const)) {
+      /* commutative: the memory or immediate operand second */
+      const IRExpr* t = a1;
+      a1 = a2;
+      a2 = t;
+   }
+   HReg dst = amd64isel_copyI(env, iselIntExpr_R(env, a1));
+   addInstr(env, AMD64Instr_Alu32R(aop, iselIntExpr_RMI32(env, a2), dst));
+   return dst;
+}
+
+/* Is E, an I32 expression, selected into a register whose upper half is
+   zero?  Only for the shapes selectZX32 below produces. */
+static Bool isZX32Shape(AMD64ISelEnv* env, const IRExpr* e)
+{
+   switch (e->tag) {
+      case Iex_Get:
+         return True;
+      case Iex_Load:
+         return e->Iex.Load.end == Iend_LE;
+      case Iex_RdTmp:
+         return env->tmpIsZX32[e->Iex.RdTmp.tmp];
+      case Iex_Binop:
+         switch (e->Iex.Binop.op) {
+            case Iop_Add32: case Iop_Sub32: case Iop_And32: case Iop_Or32:
+            case Iop_Xor32: case Iop_DivU32: case Iop_DivS32:
+               return True;
+            default:
+               return False;
+         }
+      default:
+         return False;
+   }
+}
+
+/* Selects I32 expression E (of a shape isZX32Shape accepts) so that the
+   upper half of the result is zero. */
+static HReg selectZX32(AMD64ISelEnv* env, const IRExpr* e)
+{
+   if (e->tag == Iex_Binop && e->Iex.Binop.op != Iop_DivU32
+       && e->Iex.Binop.op != Iop_DivS32) {
+      HReg r = iselAlu32(env, e);   /* not the lea an Add32 may get */
+      vassert(!hregIsInvalid(r));
+      return r;
+   }
+   /* 32-bit loads, GETs (movl) and divisions (eax) zero-extend. */
+   return iselIntExpr_R(env, e);
+}
+
 static HReg iselBinop(AMD64ISelEnv* env, const IRExpr* e)
 {
    IROp op = e->Iex.Binop.op;
@@ -1007,6 +1085,14 @@ static HReg iselBinop(AMD64ISelEnv* env, const IRExpr* e)
       addInstr(env, AMD64Instr_Lea64(
                        AMD64AMode_IR(imm, iselIntExpr_R(env, a1)), dst));
       return dst;
+   }
+
+   /* 32-bit operations with a 32-bit memory operand. */
+   if (op == Iop_Add32 || op == Iop_Sub32 || op == Iop_And32
+       || op == Iop_Or32 || op == Iop_Xor32) {
+      HReg r = iselAlu32(env, e);
+      vassert(!hregIsInvalid(r));
+      return r;
    }
 
    AMD64AluOp aop = aluOpOf(op);
@@ -1115,10 +1201,15 @@ static HReg iselUnop(AMD64ISelEnv* env, const IRExpr* e)
          if ((am = narrowMemOf(env, a, Ity_I16)) != NULL)
             return loadZX(env, Ity_I16, am);
          return amd64isel_zeroExtend(env, iselIntExpr_R(env, a), Ity_I16);
-      case Iop_32Uto64:
+      case Iop_32Uto64: {
          if ((am = narrowMemOf(env, a, Ity_I32)) != NULL)
             return loadZX(env, Ity_I32, am);
+         /* A 32-bit ALU result, load or division is zero-extended
+            already, as is a temporary assigned one. */
+         if (isZX32Shape(env, a))
+            return selectZX32(env, a);
          return amd64isel_zeroExtend(env, iselIntExpr_R(env, a), Ity_I32);
+      }
       case Iop_8Sto16: case Iop_8Sto32: case Iop_8Sto64:
       case Iop_16Sto32: case Iop_16Sto64: case Iop_32Sto64: {
          IRType ty = (op == Iop_8Sto16 || op == Iop_8Sto32 || op == Iop_8Sto64)
@@ -1470,6 +1561,12 @@ static void storeValue(AMD64ISelEnv* env, AMD64AMode* am, const IRExpr* data)
 static void iselWrTmp(AMD64ISelEnv* env, IRTemp tmp, const IRExpr* e)
 {
    IRType ty = typeOfIRTemp(env->type_env, tmp);
+   if (ty == Ity_I32 && isZX32Shape(env, e)) {
+      HReg dst = amd64isel_lookupIRTemp(env, tmp);
+      addInstr(env, mk_iMOVsd_RR(selectZX32(env, e), dst));
+      env->tmpIsZX32[tmp] = True;
+      return;
+   }
    switch (ty) {
       case Ity_I64: case Ity_I32: case Ity_I16: case Ity_I8: case Ity_I1: {
          HReg dst = amd64isel_lookupIRTemp(env, tmp);
@@ -1926,6 +2023,8 @@ HInstrArray* iselSB_AMD64(const IRSB* bb, VexArch arch_host,
    env->n_vregmap = bb->tyenv->types_used;
    env->vregmap   = LibVEX_Alloc(env->n_vregmap * sizeof(HReg) + 1);
    env->vregmapHI = LibVEX_Alloc(env->n_vregmap * sizeof(HReg) + 1);
+   env->tmpIsZX32 = LibVEX_Alloc(env->n_vregmap * sizeof(Bool) + 1);
+   vex_bzero(env->tmpIsZX32, env->n_vregmap * sizeof(Bool) + 1);
    for (Int i = 0; i < env->n_vregmap; i++) {
       HReg lo = INVALID_HREG, hi = INVALID_HREG;
       switch (bb->tyenv->types[i]) {

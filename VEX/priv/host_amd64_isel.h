@@ -39,6 +39,9 @@ typedef struct {
    HReg*            vregmap;
    HReg*            vregmapHI;
    Int              n_vregmap;
+   /* For I32 temporaries: whether the register's upper 32 bits are
+      known to be zero (then 32Uto64 of it is free). */
+   Bool*            tmpIsZX32;
 
    /* The host's VEX_HWCAPS_AMD64_* bits. */
    UInt             hwcaps;

@@ -139,4 +139,127 @@ typedef struct {
 /* Fills VCON with the defaults above. */
 extern void LibVEX_default_VexControl(/*OUT*/VexControl* vcon);
 
+/* ------------------------------------------------------------------ */
+/* Translating one superblock (main_main.c)                            */
+/* ------------------------------------------------------------------ */
+
+/* Where the guest state's stack pointer, frame pointer and program
+   counter are, for tools; provided by the guest's front end. */
+struct _VexGuestLayout {
+   Int total_sizeB;                 /* sizeof the guest state */
+   Int offset_SP, sizeof_SP;
+   Int offset_FP, sizeof_FP;
+   Int offset_IP, sizeof_IP;
+   /* Parts of the guest state that are always defined (memcheck need
+      not track them): (offset, size) pairs. */
+   Int n_alwaysDefd;
+   struct { Int offset; Int size; } alwaysDefd[24];
+};
+
+/* Bytes after the guest state and its two shadow copies that translated
+   code uses to spill registers. */
+#define LibVEX_N_SPILL_BYTES 4096
+
+/* Must be called once before anything else of VEX.  FAILURE_EXIT is
+   called (and must not return) when VEX panics; LOG_BYTES receives all
+   of VEX's output (traces, panic messages). */
+extern void LibVEX_Init(void (*failure_exit)(void),
+                        void (*log_bytes)(const HChar* bytes, SizeT nbytes),
+                        const VexControl* vcon);
+
+/* The trace-flags bits (--trace-flags, left to right). */
+#define VEX_TRACE_FE      (1 << 7)  /* front end: guest insns and their IR */
+#define VEX_TRACE_OPT1    (1 << 6)  /* after the first optimisation */
+#define VEX_TRACE_INST    (1 << 5)  /* after instrumentation */
+#define VEX_TRACE_OPT2    (1 << 4)  /* after the second optimisation */
+#define VEX_TRACE_TREES   (1 << 3)  /* after tree building */
+#define VEX_TRACE_VCODE   (1 << 2)  /* host code on virtual registers */
+#define VEX_TRACE_RCODE   (1 << 1)  /* host code after register allocation */
+#define VEX_TRACE_ASM     (1 << 0)  /* final host code with its bytes */
+
+typedef IRSB* (*VexInstrumentFn)(void* callback_opaque, IRSB* sb_in,
+                                 const VexGuestLayout* layout,
+                                 const VexGuestExtents* vge,
+                                 const VexArchInfo* archinfo_host,
+                                 IRType gWordTy, IRType hWordTy);
+
+typedef struct {
+   VexArch      arch_guest;
+   VexArchInfo  archinfo_guest;
+   VexArch      arch_host;
+   VexArchInfo  archinfo_host;
+   VexAbiInfo   abiinfo_both;
+
+   /* Passed back to the callbacks below. */
+   void*        callback_opaque;
+
+   /* The guest code: its bytes (as the host sees them) and the guest
+      address they have.  VEX reads only what it decodes. */
+   const UChar* guest_bytes;
+   Addr64       guest_bytes_addr;
+   /* May decoding continue at ADDR (chasing)?  NULL: yes. */
+   Bool (*chase_into_ok)(void* callback_opaque, Addr64 addr);
+   /* OUT: the guest ranges translated. */
+   VexGuestExtents* guest_extents;
+
+   /* Where the host code goes.  Its start must be 8-byte aligned (the
+      chaining sites inside are aligned relative to it). */
+   UChar*       host_bytes;
+   Int          host_bytes_size;
+   Int*         host_bytes_used;   /* OUT */
+
+   /* The tool's instrumentation (may be NULL), and an optional last pass. */
+   VexInstrumentFn instrument1;
+   VexInstrumentFn instrument2;
+   IRSB* (*finaltidy)(IRSB* sb);
+
+   /* How up to date the guest state must be at memory accesses. */
+   VexRegisterUpdates px_control;
+
+   /* VEX_TRACE_* bits for this translation (0: none). */
+   Int          traceflags;
+   /* Put a profiling counter increment at the block's start. */
+   Bool         addProfInc;
+
+   /* The dispatcher's entry points the block's exits go to. */
+   const void*  disp_cp_chain_me_to_slowEP;
+   const void*  disp_cp_chain_me_to_fastEP;
+   const void*  disp_cp_xindir;
+   const void*  disp_cp_xassisted;
+} VexTranslateArgs;
+
+typedef enum {
+   VexTransOK = 0x800,
+   VexTransAccessFail,   /* the guest bytes could not be read */
+   VexTransOutputFull    /* host_bytes_size too small: retry bigger */
+} VexTranslateStatus;
+
+typedef struct {
+   VexTranslateStatus status;
+   /* Offset of the profile counter's patch site in host_bytes, or -1. */
+   Int  offs_profInc;
+   /* Number of guest instructions translated. */
+   UInt n_guest_instrs;
+} VexTranslateResult;
+
+extern VexTranslateResult LibVEX_Translate(VexTranslateArgs* vta);
+
+/* Patching translated code: chain an exit to a translation, undo it, set
+   the profile counter's address.  The returned range changed. */
+extern VexInvalRange LibVEX_Chain(VexArch arch_host, void* place_to_chain,
+                                  const void* disp_cp_chain_me_EXPECTED,
+                                  const void* place_to_jump_to);
+extern VexInvalRange LibVEX_UnChain(VexArch arch_host, void* place_to_unchain,
+                                    const void* place_to_jump_to_EXPECTED,
+                                    const void* disp_cp_chain_me);
+extern VexInvalRange LibVEX_PatchProfInc(VexArch arch_host,
+                                         void* place_to_patch,
+                                         const ULong* location_of_counter);
+/* Size of the event check at the start of every translation: the
+   "fast entry point" is this many bytes after the slow one. */
+extern Int LibVEX_evCheckSzB(VexArch arch_host);
+
+/* The guest layout of ARCH (for tools and the core). */
+extern const VexGuestLayout* LibVEX_GuestLayout(VexArch arch_guest);
+
 #endif

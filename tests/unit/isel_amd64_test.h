@@ -199,7 +199,8 @@ static CompileOpts default_opts(void)
    o.profInc  = False;
    o.max_ga   = 0x1000;
    o.hwcaps   = host_hwcaps();
-   o.trace    = False;
+   /* ISEL_TRACE=1 in the environment prints every block's IR and code */
+   o.trace    = getenv("ISEL_TRACE") != NULL;
    return o;
 }
 
@@ -248,6 +249,15 @@ static UChar* compile(IRSB* bb, const CompileOpts* o)
    RegAllocControl con;
    getRegAllocControl_AMD64(&con, GS_SPILL, GS_SPILL_SZ);
    HInstrArray* rcode = doRegisterAllocation(vcode, &con);
+   if (o->trace) {
+      printf("   -- after register allocation --\n");
+      for (Int i = 0; i < rcode->arr_used; i++) {
+         out_len = 0;
+         ppAMD64Instr(rcode->arr[i], True);
+         printf("   %s\n", out);
+      }
+      out_len = 0;
+   }
    Int n = 0;
    last_profinc_at = -1;
    for (Int i = 0; i < rcode->arr_used; i++) {

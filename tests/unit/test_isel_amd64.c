@@ -2021,3 +2021,136 @@ UNIT_TEST(isel_random_blocks_after_treebuild)
    UT_CHECK_EQ(bad, 0);
    printf("  2000 random flat blocks through ado_treebuild_BB\n");
 }
+
+/* ================================================================== */
+/* Blocks from the real front end                                     */
+/* ================================================================== */
+
+/* The front end and the optimiser, when linked in (weak: the test is
+   skipped otherwise). */
+#include "../../VEX/priv/guest_generic_bb_to_IR.h"
+#include "../../VEX/priv/guest_amd64_defs.h"
+#include "libvex_guest_amd64.h"
+#pragma weak bb_to_IR
+#pragma weak disInstr_AMD64
+#pragma weak do_iropt_BB
+#pragma weak guest_amd64_spechelper
+#pragma weak guest_amd64_state_requires_precise_mem_exns
+
+static Bool fe_in_isel;
+static char fe_isel_failure[600];
+static Int  fe_n_blocks, fe_n_fe_fail, fe_n_isel_fail, fe_n_insns_out;
+
+static void fe_fail_cb(void)
+{
+   if (fe_in_isel && fe_isel_failure[0] == 0)
+      snprintf(fe_isel_failure, sizeof fe_isel_failure, "%.590s",
+               out_len > 590 ? out + out_len - 590 : out);
+   longjmp(fail_jmp, 1);
+}
+
+/* Translates up to N_BLOCKS consecutive blocks of host code at CODE all
+   the way to machine code (not run). */
+static void fe_translate_from(const UChar* code, Int n_blocks, Int level)
+{
+   volatile Addr64 pc = (Addr64)(uintptr_t)code;
+   for (Int k = 0; k < n_blocks; k++) {
+      vex_init_callbacks(fe_fail_cb, log_cb);
+      vexSetAllocModeTEMP_and_clear();
+      out_len = 0;
+      out[0]  = 0;
+      fe_in_isel = False;
+      if (setjmp(fail_jmp) != 0) {
+         if (fe_in_isel)
+            fe_n_isel_fail++;
+         else
+            fe_n_fe_fail++;
+         return;
+      }
+      BbToIRParams p;
+      memset(&p, 0, sizeof p);
+      p.dis_instr_fn     = disInstr_AMD64;
+      p.guest_code       = (const UChar*)(uintptr_t)pc;
+      p.guest_IP_bbstart = pc;
+      p.guest_max_insns  = 50;
+      p.guest_chase      = False;
+      p.guest_word_type  = Ity_I64;
+      p.offB_GUEST_IP    = VEX_AMD64_OFFB_RIP;
+      VexGuestExtents vge;
+      UInt n_insns = 0;
+      IRSB* b = bb_to_IR(&p, &vge, &n_insns);
+      Addr64 max_ga = ~0ULL;
+      if (do_iropt_BB != NULL) {
+         vex_control.iropt_level = level;
+         b = do_iropt_BB(b, guest_amd64_spechelper,
+                         guest_amd64_state_requires_precise_mem_exns,
+                         VexRegUpdUnwindregsAtMemAccess, pc);
+         max_ga = ado_treebuild_BB(b, guest_amd64_state_requires_precise_mem_exns,
+                                   VexRegUpdUnwindregsAtMemAccess);
+      }
+      fe_in_isel = True;
+      CompileOpts o = default_opts();
+      o.max_ga = max_ga;
+      bb = b;
+      (void)compile(b, &o);
+      fe_n_insns_out += last_vcode->arr_used;
+      fe_in_isel = False;
+      fe_n_blocks++;
+      /* Go on after the block's guest code. */
+      Addr64 end = pc;
+      for (UInt r = 0; r < vge.n_used; r++)
+         if (vge.base[r] + vge.len[r] > end)
+            end = vge.base[r] + vge.len[r];
+      if (end == pc || b->jumpkind == Ijk_NoDecode)
+         return;
+      pc = end;
+   }
+}
+
+static Int fe_local_loop(Int n)
+{
+   volatile Int s = 0;
+   for (Int i = 0; i < n; i++)
+      s += i * i;
+   return s;
+}
+
+static double fe_local_fp(double a, double b)
+{
+   return a * b + sqrt(a) / (b + 1.0);
+}
+
+UNIT_TEST(isel_front_end_blocks)
+{
+   if (bb_to_IR == NULL || disInstr_AMD64 == NULL) {
+      printf("  the amd64 front end is not linked in: skipped\n");
+      return;
+   }
+   begin();
+   const void* fns[] = {
+      (const void*)memcpy, (const void*)memset, (const void*)strlen,
+      (const void*)strcmp, (const void*)strchr, (const void*)memcmp,
+      (const void*)qsort, (const void*)snprintf, (const void*)strtol,
+      (const void*)strtod, (const void*)malloc, (const void*)free,
+      (const void*)sqrt, (const void*)exp, (const void*)fe_local_loop,
+      (const void*)fe_local_fp, (const void*)th_clean6,
+      (const void*)iselSB_AMD64, (const void*)doRegisterAllocation,
+      (const void*)emit_AMD64Instr, (const void*)ppIRSB,
+   };
+   for (Int level = 0; level <= 2; level += 2)
+      for (UInt k = 0; k < sizeof fns / sizeof fns[0]; k++) {
+         fe_translate_from(fns[k], 30, level);
+         if (fe_isel_failure[0]) {
+            fprintf(stderr, "  selecting a block from function %u failed:\n%s\n",
+                    k, fe_isel_failure);
+            fe_isel_failure[0] = 0;
+         }
+      }
+   vex_init_callbacks(fail_cb, log_cb);
+   printf("  %d front-end blocks selected (%d host instructions); %d stopped "
+          "in the front end or optimiser, %d failed in selection\n",
+          (int)fe_n_blocks, (int)fe_n_insns_out, (int)fe_n_fe_fail,
+          (int)fe_n_isel_fail);
+   UT_CHECK(fe_n_blocks > 0);
+   UT_CHECK_EQ(fe_n_isel_fail, 0);
+}
