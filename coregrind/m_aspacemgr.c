@@ -58,6 +58,7 @@
 #include "pub_core_libcproc.h"
 #include "pub_core_mallocfree.h"   /* VG_(clo_sanity_level) */
 #include "pub_core_aspacemgr.h"
+#include "pub_core_lock.h"
 
 /* ------------------------------------------------------------------ */
 /* Per-architecture layout constants                                    */
@@ -113,31 +114,19 @@ static Addr aspacem_userTop = 0;
 static Addr suggested_clstack_end = 0;
 
 /* ------------------------------------------------------------------ */
-/* The internal lock (a futex mutex: 0 free, 1 held, 2 held and perhaps
-   waited for).  A leaf lock: see the top of the file. */
+/* The internal lock (m_lock's futex mutex).  A leaf lock: see the top
+   of the file. */
 
-static Int am_lock_state = 0;
+static VgMutex am_mutex = VG_MUTEX_INIT;
 
 static void am_lock(void)
 {
-   Int seen = 0;
-   if (__atomic_compare_exchange_n(&am_lock_state, &seen, 1, False,
-                                   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-      return;
-   if (seen != 2)
-      seen = __atomic_exchange_n(&am_lock_state, 2, __ATOMIC_ACQUIRE);
-   while (seen != 0) {
-      VG_(do_syscall4)(__NR_futex, (UWord)&am_lock_state,
-                       VKI_FUTEX_WAIT | VKI_FUTEX_PRIVATE_FLAG, 2, 0);
-      seen = __atomic_exchange_n(&am_lock_state, 2, __ATOMIC_ACQUIRE);
-   }
+   VG_(mutex_lock)(&am_mutex);
 }
 
 static void am_unlock(void)
 {
-   if (__atomic_exchange_n(&am_lock_state, 0, __ATOMIC_RELEASE) == 2)
-      VG_(do_syscall3)(__NR_futex, (UWord)&am_lock_state,
-                       VKI_FUTEX_WAKE | VKI_FUTEX_PRIVATE_FLAG, 1);
+   VG_(mutex_unlock)(&am_mutex);
 }
 
 /* ------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include "pub_core_libcprint.h"
 #include "pub_core_libcfile.h"
 #include "pub_core_libcproc.h"
+#include "pub_core_libcsignal.h"
 #include "pub_core_libcassert.h"
 #include "pub_core_mallocfree.h"
 #include "pub_core_aspacemgr.h"
@@ -14,6 +15,11 @@
 #include "pub_core_tooliface.h"
 #include "pub_core_main.h"
 #include "pub_core_initimg.h"
+#include "pub_core_threadstate.h"
+#include "pub_core_translate.h"
+#include "pub_core_transtab.h"
+#include "pub_core_scheduler.h"
+#include "pub_core_syswrap.h"
 
 /* ------------------------------------------------------------------ */
 /* Usage                                                               */
@@ -40,7 +46,10 @@ static void print_usage_and_exit(Bool debug_too)
 "    --log-file=<file>         log messages to <file>; %%p in <file> becomes\n"
 "                              the process id, %%q{VAR} the value of $VAR,\n"
 "                              %%n a sequence number, %%%% a '%%'\n"
-"\n");
+"\n"
+"  uncommon user options for all Valgrind tools:\n");
+   VG_(translate_print_usage)(False);
+   VG_(printf)("\n");
    if (VG_(needs).command_line_options && VG_(tdict).tool_print_usage) {
       VG_(printf)("  user options for %s:\n", VG_(details).name);
       VG_(tdict).tool_print_usage();
@@ -53,8 +62,10 @@ static void print_usage_and_exit(Bool debug_too)
 "                              the core's start-up (repeat for more)\n"
 "    --sanity-level=<number>   level of sanity checking to do [1]\n"
 "                              (2 and above: check the core's heap on every\n"
-"                              allocation and release)\n"
-"\n");
+"                              allocation and release)\n");
+      VG_(translate_print_usage)(True);
+      VG_(scheduler_print_usage)(True);
+      VG_(printf)("\n");
       if (VG_(needs).command_line_options && VG_(tdict).tool_print_debug_usage) {
          VG_(printf)("  debugging options for %s:\n", VG_(details).name);
          VG_(tdict).tool_print_debug_usage();
@@ -140,6 +151,9 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
       ;
    else if (VG_(bint_clo)(arg, "--sanity-level", &sanity, 0, 4))
       VG_(clo_sanity_level) = (Int)sanity;
+   else if (VG_(translate_process_cmd_line_option)(arg)
+            || VG_(scheduler_process_cmd_line_option)(arg))
+      ;
    else if (VG_(needs).command_line_options
             && VG_(tdict).tool_process_cmd_line_option(arg))
       ;
@@ -263,6 +277,28 @@ static void set_debug_level_from_argv(Int argc, HChar** argv)
    }
 }
 
+/* The end of the run: the tool's summary, then the client's exit status
+   (or death by its fatal signal) becomes ours. */
+static void shutdown_and_exit(ThreadId tid, VgSchedReturnCode why) NORETURN;
+static void shutdown_and_exit(ThreadId tid, VgSchedReturnCode why)
+{
+   const ThreadState* tst = VG_(get_ThreadState)(tid);
+   Int exitcode = why == VgSrc_FatalSig ? 0 : tst->os_state.exitcode;
+   if (VG_(clo_verbosity) > 0)
+      VG_(umsg)("\n");
+   VG_(tdict).tool_fini(exitcode);
+   if (VG_(clo_verbosity) > 3)
+      VG_(print_tt_tc_stats)();
+   if (why == VgSrc_FatalSig) {
+      /* No core file of the core itself. */
+      struct vki_rlimit zero = { 0, 0 };
+      VG_(setrlimit)(VKI_RLIMIT_CORE, &zero);
+      VG_(kill_self)(tst->os_state.fatalsig);
+      VG_(exit)(128 + tst->os_state.fatalsig);
+   }
+   VG_(exit)(exitcode);
+}
+
 static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
                           HChar** envp) NORETURN;
 static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
@@ -308,11 +344,25 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
       .args    = VG_(args_for_client),
       .envp    = envp,
       .clstack_end = clstack_end,
+      /* As Valgrind on amd64: the client gets no vDSO (the core's is not
+         client code, so it cannot be translated); glibc then makes the
+         real system calls. */
+      .hide_vdso = True,
    };
    IIFinaliseImageInfo iifii = VG_(ii_create_image)(&iicii);
    if (VG_(tdict).track_new_mem_startup)
       VG_(ii_report_startup_mem)(&iifii, VG_(tdict).track_new_mem_startup);
-   VG_(unimplemented)("running the client (the core runtime)");
+   VG_(setup_client_dataseg)(iifii.brk_base);
+
+   /* Run the client: thread 1 starts at the image's first instruction
+      and runs until the process exits or is killed. */
+   VG_(debugLog)(1, "main", "Starting the translator\n");
+   VG_(translate_init)();
+   VG_(debugLog)(1, "main", "Running thread 1\n");
+   ThreadId tid = VG_(scheduler_init_phase1)();
+   VG_(scheduler_init_phase2)(tid, &iifii);
+   VgSchedReturnCode why = VG_(scheduler)(tid);
+   shutdown_and_exit(tid, why);
 }
 
 void VG_(start_in_C)(UWord* initial_sp)

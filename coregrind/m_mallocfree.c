@@ -36,6 +36,7 @@
 #include "pub_core_libcproc.h"
 #include "pub_core_aspacemgr.h"
 #include "pub_core_mallocfree.h"
+#include "pub_core_lock.h"
 
 Int VG_(clo_sanity_level) = 1;
 
@@ -71,10 +72,8 @@ typedef struct Superblock_ {
    Bool  single_block;        /* one big block, unmapped when freed */
 } Superblock;
 
-/* A futex mutex: 0 free, 1 held, 2 held and perhaps waited for. */
-typedef struct {
-   Int state;
-} ArenaLock;
+/* Each arena has its own lock (m_lock's futex mutex). */
+typedef VgMutex ArenaLock;
 
 typedef struct {
    ArenaLock    lock;
@@ -118,26 +117,12 @@ static SizeT total_mmaped_szB = 0;
 
 static void lock_acquire(ArenaLock* lk)
 {
-   Int seen = 0;
-   if (__atomic_compare_exchange_n(&lk->state, &seen, 1, False,
-                                   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
-      return;
-   /* Contended: announce a waiter (state 2) and sleep until the holder's
-      release wakes us, then try again. */
-   if (seen != 2)
-      seen = __atomic_exchange_n(&lk->state, 2, __ATOMIC_ACQUIRE);
-   while (seen != 0) {
-      VG_(do_syscall4)(__NR_futex, (UWord)&lk->state,
-                       VKI_FUTEX_WAIT | VKI_FUTEX_PRIVATE_FLAG, 2, 0);
-      seen = __atomic_exchange_n(&lk->state, 2, __ATOMIC_ACQUIRE);
-   }
+   VG_(mutex_lock)(lk);
 }
 
 static void lock_release(ArenaLock* lk)
 {
-   if (__atomic_exchange_n(&lk->state, 0, __ATOMIC_RELEASE) == 2)
-      VG_(do_syscall3)(__NR_futex, (UWord)&lk->state,
-                       VKI_FUTEX_WAKE | VKI_FUTEX_PRIVATE_FLAG, 1);
+   VG_(mutex_unlock)(lk);
 }
 
 /* ------------------------------------------------------------------ */

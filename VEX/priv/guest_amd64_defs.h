@@ -5,10 +5,13 @@
                                 thunk, the opcode-table walker, the
                                 disassembler and disInstr_AMD64
      guest_amd64_toIR_int.c     the integer instruction family
-     guest_amd64_toIR_sse.c     (later) SSE .. SSE4.2
+     guest_amd64_toIR_sse.c     SSE .. SSE4.2 (with _sse_int.c,
+                                helpers_sse.c; see guest_amd64_toIR_sse.h)
      guest_amd64_toIR_x87.c     (later) x87
-     guest_amd64_toIR_string.c  (later) movs/stos/cmps/scas/lods with rep
-     guest_amd64_toIR_system.c  (later) xsave, xgetbv, ...
+     guest_amd64_toIR_string.c  movs/stos/cmps/scas/lods with rep
+     guest_amd64_toIR_system.c  client requests, privileged and
+                                unsupported system instructions, enter
+                                with a nesting level
      guest_amd64_helpers.c      clean and dirty helpers called from the
                                 IR, the flag specialiser, guest state
                                 functions
@@ -355,6 +358,19 @@ extern const Amd64OpTable amd64_optable_x87;      /* guest_amd64_toIR_x87.c */
 extern const Amd64OpTable amd64_optable_string;   /* ..._string.c */
 extern const Amd64OpTable amd64_optable_system;   /* ..._system.c */
 
+/* --- string/system families: entry points outside their tables --- */
+/* Valgrind's client-request sequences (guest_amd64_toIR_system.c): 0 if
+   CODE does not start with the special preamble; 1 if it is a known
+   sequence (its IR made, *DRES filled in); -1 for the preamble followed
+   by anything else (to be treated as undecodable). */
+extern Int  amd64_dis_special(const UChar* code, Addr64 addr,
+                              DisResult* dres, Bool trace);
+/* enter with a nesting level or 16-bit, and 16-bit leave, for the
+   integer family's enter/leave entries. */
+extern Bool amd64_dis_enter_full(Amd64Dis* d);
+extern Bool amd64_dis_leave16(Amd64Dis* d);
+/* --- end string/system --- */
+
 /* All families' tables in decoding order (NULL-terminated). */
 extern const Amd64OpTable* const* amd64_all_optables(void);
 
@@ -537,7 +553,10 @@ extern IRExpr* getIReg64(UInt reg);
 extern void    putIReg64(UInt reg, IRExpr* e);
 extern const HChar* nameIReg(Int sz, UInt reg, Bool hi8);
 
-/* Operands of the decoded instruction (index into d->op). */
+/* Operands of the decoded instruction (index into d->op).  These handle
+   general registers, memory and immediates; XMM operands (rclass
+   ARC_XMM, register op.reg) are the SSE family's to read and write, at
+   OFFB_YMM0 + 32 * reg, with amd64_ea for their memory forms. */
 extern IRExpr* amd64_ea(Amd64Dis* d);          /* the memory operand's
                                                   address (I64 atom) */
 extern IRExpr* getOperand(Amd64Dis* d, Int i); /* value, of its size */

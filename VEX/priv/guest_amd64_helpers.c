@@ -842,7 +842,8 @@ void LibVEX_GuestAMD64_initialise(VexGuestAMD64State* st)
    st->guest_IDFLAG   = 0;
    st->guest_SSEROUND = Irrm_NEAREST;
    st->guest_FTOP     = 0;
-   st->guest_FPROUND  = Irrm_NEAREST;
+   st->guest_FPROUND  = 0x037F;   /* x87: the FNINIT control word (see
+                                    guest_amd64_x87.h) */
    st->guest_FC3210   = 0;
    st->guest_EMNOTE   = 0;
 }

@@ -38,10 +38,10 @@ IRSB* amd64_irsb = NULL;
    avoid).  A new family file joins by being listed here. */
 static const Amd64OpTable* const amd64_families[] = {
    &amd64_optable_int,
-   /* &amd64_optable_sse,     guest_amd64_toIR_sse.c    */
-   /* &amd64_optable_x87,     guest_amd64_toIR_x87.c    */
-   /* &amd64_optable_string,  guest_amd64_toIR_string.c */
-   /* &amd64_optable_system,  guest_amd64_toIR_system.c */
+   &amd64_optable_sse,     /* guest_amd64_toIR_sse.c */
+   &amd64_optable_x87,     /* guest_amd64_toIR_x87.c */
+   &amd64_optable_string,  /* guest_amd64_toIR_string.c */
+   &amd64_optable_system,  /* guest_amd64_toIR_system.c */
    NULL
 };
 
@@ -1328,8 +1328,15 @@ DisResult disInstr_AMD64(IRSB* irsb, const UChar* guest_code_insn,
    Int first_temp = irsb->tyenv->types_used;
    __typeof__(thunk_now) saved_thunk = thunk_now;
 
+   /* --- Valgrind's client-request sequences (system family) --- */
+   Int special = amd64_dis_special(guest_code_insn, guest_IP, &dres, trace);
+   if (special > 0)
+      return dres;
+   /* --- end client requests --- */
+
    Amd64Dis d;
-   Bool ok = amd64_decode(guest_code_insn, guest_IP, &d);
+   Bool ok = special == 0
+             && amd64_decode(guest_code_insn, guest_IP, &d);
    if (trace) {
       HChar buf[128];
       amd64_disasm(guest_code_insn, guest_IP, buf);

@@ -1017,11 +1017,12 @@ static Bool dis_pop(Amd64Dis* d)
    return True;
 }
 
-/* enter Iw, Ib (nesting level 0 only). */
+/* enter Iw, Ib (nesting level 0; the other forms are the system
+   family's). */
 static Bool dis_enter(Amd64Dis* d)
 {
    if (d->sz != 8 || (d->op[1].imm & 31) != 0)
-      return False;
+      return amd64_dis_enter_full(d);
    IRTemp rsp = push64(getIReg64(5));
    putIReg64(5, mkexpr(rsp));
    putIReg64(4, binop(Iop_Sub64, mkexpr(rsp),
@@ -1032,7 +1033,7 @@ static Bool dis_enter(Amd64Dis* d)
 static Bool dis_leave(Amd64Dis* d)
 {
    if (d->sz != 8)
-      return False;
+      return amd64_dis_leave16(d);   /* the system family's */
    IRTemp rbp = newTemp(Ity_I64);
    assign(rbp, getIReg64(5));
    putIReg64(5, loadLE(Ity_I64, mkexpr(rbp)));

@@ -242,7 +242,9 @@ IRSB* bb_to_IR(const BbToIRParams* p, VexGuestExtents* vge,
          vassert(irsb->stmts_used == imark_at + 1);
          irsb->stmts[imark_at] = IRStmt_NoOp();
       } else {
-         vassert(dres.len > 0 && dres.len <= 15);
+         /* (up to 24: an architecture's "special" sequences, such as
+            amd64's 19-byte client request, are one instruction) */
+         vassert(dres.len > 0 && dres.len <= 24);
          irsb->stmts[imark_at]->Ist.IMark.len = (UInt)dres.len;
          vge->len[vge->n_used - 1] =
             (UShort)(vge->len[vge->n_used - 1] + dres.len);

@@ -87,7 +87,7 @@
         41 BB imm32 / 49 BB imm64  (mov)  $disp_cp_xassisted, %r11
         41 FF E3                   jmp *%r11
    On entry to disp_cp_xassisted, %rbp holds the reason (a VEX_TRC_JMP_*
-   value, host_generic_regs.h) instead of the guest-state pointer, which
+   value, libvex_trc_values.h) instead of the guest-state pointer, which
    the dispatcher must therefore keep in its own frame; the next guest PC
    is in the guest state.
 

@@ -555,6 +555,17 @@ static ULong h_SarN8x8(ULong a, ULong n)
    return r;
 }
 
+/* (A:B) >> 8*N, the low 64 bits (N in 0..8). */
+static ULong h_Slice64(ULong a, ULong b, ULong n)
+{
+   n &= 15;
+   if (n == 0)
+      return b;
+   if (n >= 8)
+      return n == 8 ? a : a >> (8 * (n - 8));
+   return (b >> (8 * n)) | (a << (64 - 8 * n));
+}
+
 static ULong absLanes64(ULong a, UInt w)
 {
    ULong r = 0, m = (1ULL << w) - 1;
@@ -2086,6 +2097,11 @@ static HReg intFromMmx(AMD64ISelEnv* env, const IRExpr* e)
          addInstr(env, AMD64Instr_Alu64R(Aalu_OR, AMD64RMI_Reg(hi), lo));
          return lo;
       }
+      HReg args[3];
+      args[0] = iselIntExpr_R(env, t->arg1);
+      args[1] = iselIntExpr_R(env, t->arg2);
+      args[2] = amd64isel_zeroExtend(env, iselIntExpr_R(env, t->arg3), Ity_I8);
+      return amd64isel_callHelper(env, (const void*)h_Slice64, 3, args, True);
    }
    return INVALID_HREG;
 }

@@ -2,8 +2,9 @@
    (real and virtual), the universe of real registers a host offers, what
    an instruction does to registers (HRegUsage), register renaming
    (HRegRemap), arrays of host instructions, where a helper call leaves
-   its result (RetLoc), the translation return codes of assisted exits,
-   and the register allocator's interface.
+   its result (RetLoc), and the register allocator's interface.  (The
+   translation return codes of assisted exits are in the public
+   libvex_trc_values.h, included here.)
 
    Every host (amd64, x86, arm64) describes its instructions to the
    allocator through the callbacks of RegAllocControl; the allocator

@@ -48,4 +48,63 @@ struct vki_stat {
 #define VKI_ARCH_GET_FS 0x1003
 #define VKI_ARCH_GET_GS 0x1004
 
+/* What statfs and fstatfs fill in (asm-generic/statfs.h with 64-bit
+   words: 120 bytes). */
+struct vki_statfs {
+   long               f_type;
+   long               f_bsize;
+   unsigned long long f_blocks;
+   unsigned long long f_bfree;
+   unsigned long long f_bavail;
+   unsigned long long f_files;
+   unsigned long long f_ffree;
+   struct { int val[2]; } f_fsid;
+   long               f_namelen;
+   long               f_frsize;
+   long               f_flags;
+   long               f_spare[4];
+};
+
+/* epoll_wait's records are packed on amd64 (12 bytes), to match the
+   32-bit layout (uapi/linux/eventpoll.h, EPOLL_PACKED). */
+struct vki_epoll_event {
+   unsigned int       events;
+   unsigned long long data;
+} __attribute__((packed));
+
+/* System V shared memory: amd64 always uses the 64-bit forms
+   (asm/shmbuf.h, asm-generic/ipcbuf.h). */
+struct vki_ipc64_perm {
+   int            key;
+   unsigned int   uid;
+   unsigned int   gid;
+   unsigned int   cuid;
+   unsigned int   cgid;
+   unsigned int   mode;
+   unsigned short seq;
+   unsigned short __pad2;
+   unsigned long  __unused1;
+   unsigned long  __unused2;
+};
+
+struct vki_shmid64_ds {
+   struct vki_ipc64_perm shm_perm;
+   unsigned long shm_segsz;
+   long          shm_atime;
+   long          shm_dtime;
+   long          shm_ctime;
+   int           shm_cpid;
+   int           shm_lpid;
+   unsigned long shm_nattch;
+   unsigned long __unused4;
+   unsigned long __unused5;
+};
+
+/* The alignment shmat rounds to with SHM_RND. */
+#define VKI_SHMLBA VKI_PAGE_SIZE
+
+/* arch_prctl codes beyond the thread pointers (refused). */
+#define VKI_ARCH_GET_CPUID 0x1011
+#define VKI_ARCH_SET_CPUID 0x1012
+
 #endif

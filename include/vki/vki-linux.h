@@ -822,4 +822,464 @@ struct vki_new_utsname {
 #define VKI_BINPRM_BUF_SIZE       256
 #define VKI_BINPRM_MAX_RECURSION  4
 
+/* ------------------------------------------------------------------ */
+/* What the syscall wrappers (m_syswrap) need to know of the memory a   */
+/* system call reads and writes.  Layouts are the kernel's UAPI ones    */
+/* for 64-bit targets unless said otherwise; what differs on amd64 is   */
+/* in vki-amd64-linux.h (struct statfs, struct epoll_event, System V    */
+/* shared memory).                                                      */
+
+typedef unsigned char      vki_u8;
+typedef unsigned short     vki_u16;
+typedef unsigned int       vki_u32;
+typedef int                vki_s32;
+typedef unsigned long long vki_u64;
+typedef long long          vki_s64;
+
+/* readv/writev and friends (uapi/linux/uio.h). */
+struct vki_iovec {
+   void*      iov_base;
+   vki_size_t iov_len;
+};
+#define VKI_UIO_MAXIOV 1024
+
+/* Timers and clocks. */
+struct vki_timezone {
+   int tz_minuteswest;
+   int tz_dsttime;
+};
+
+struct vki_itimerspec {
+   struct vki_timespec it_interval;
+   struct vki_timespec it_value;
+};
+
+struct vki_itimerval {
+   struct vki_timeval it_interval;
+   struct vki_timeval it_value;
+};
+
+#define VKI_ITIMER_REAL    0
+#define VKI_ITIMER_VIRTUAL 1
+#define VKI_ITIMER_PROF    2
+
+struct vki_utimbuf {
+   vki_time_t actime;
+   vki_time_t modtime;
+};
+
+/* What times(2) fills in. */
+struct vki_tms {
+   vki_clock_t tms_utime;
+   vki_clock_t tms_stime;
+   vki_clock_t tms_cutime;
+   vki_clock_t tms_cstime;
+};
+
+/* getrusage and wait4 (uapi/linux/resource.h). */
+struct vki_rusage {
+   struct vki_timeval ru_utime;
+   struct vki_timeval ru_stime;
+   long ru_maxrss;
+   long ru_ixrss;
+   long ru_idrss;
+   long ru_isrss;
+   long ru_minflt;
+   long ru_majflt;
+   long ru_nswap;
+   long ru_inblock;
+   long ru_oublock;
+   long ru_msgsnd;
+   long ru_msgrcv;
+   long ru_nsignals;
+   long ru_nvcsw;
+   long ru_nivcsw;
+};
+
+/* sysinfo (uapi/linux/sysinfo.h): 112 bytes on 64-bit targets. */
+struct vki_sysinfo {
+   long           uptime;
+   unsigned long  loads[3];
+   unsigned long  totalram;
+   unsigned long  freeram;
+   unsigned long  sharedram;
+   unsigned long  bufferram;
+   unsigned long  totalswap;
+   unsigned long  freeswap;
+   unsigned short procs;
+   unsigned short pad;
+   unsigned long  totalhigh;
+   unsigned long  freehigh;
+   unsigned int   mem_unit;
+   char           _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+struct vki_sched_param {
+   int sched_priority;
+};
+
+/* getrandom flags */
+#define VKI_GRND_NONBLOCK 0x0001
+#define VKI_GRND_RANDOM   0x0002
+#define VKI_GRND_INSECURE 0x0004
+
+/* statx (uapi/linux/stat.h): 256 bytes on every target. */
+struct vki_statx_timestamp {
+   vki_s64 tv_sec;
+   vki_u32 tv_nsec;
+   vki_s32 __reserved;
+};
+
+struct vki_statx {
+   vki_u32 stx_mask;
+   vki_u32 stx_blksize;
+   vki_u64 stx_attributes;
+   vki_u32 stx_nlink;
+   vki_u32 stx_uid;
+   vki_u32 stx_gid;
+   vki_u16 stx_mode;
+   vki_u16 __spare0[1];
+   vki_u64 stx_ino;
+   vki_u64 stx_size;
+   vki_u64 stx_blocks;
+   vki_u64 stx_attributes_mask;
+   struct vki_statx_timestamp stx_atime;
+   struct vki_statx_timestamp stx_btime;
+   struct vki_statx_timestamp stx_ctime;
+   struct vki_statx_timestamp stx_mtime;
+   vki_u32 stx_rdev_major;
+   vki_u32 stx_rdev_minor;
+   vki_u32 stx_dev_major;
+   vki_u32 stx_dev_minor;
+   vki_u64 __spare2[14];
+};
+
+/* fcntl's record locks, in the native form of each target (the one
+   F_GETLK/F_SETLK/F_SETLKW take; on 64-bit targets it is also the
+   64-bit form). */
+struct vki_flock {
+   short       l_type;
+   short       l_whence;
+   vki_off_t   l_start;
+   vki_off_t   l_len;
+   vki_pid_t   l_pid;
+};
+
+struct vki_f_owner_ex {
+   int       type;
+   vki_pid_t pid;
+};
+
+/* openat2's request (uapi/linux/openat2.h). */
+struct vki_open_how {
+   vki_u64 flags;
+   vki_u64 mode;
+   vki_u64 resolve;
+};
+
+/* The old getdents' records. */
+struct vki_linux_dirent {
+   unsigned long  d_ino;
+   unsigned long  d_off;
+   unsigned short d_reclen;
+   char           d_name[];
+};
+
+/* select's descriptor sets: bits in unsigned longs. */
+#define VKI_FD_SETSIZE 1024
+
+/* The futex robust list (uapi/linux/futex.h). */
+struct vki_robust_list {
+   struct vki_robust_list* next;
+};
+
+struct vki_robust_list_head {
+   struct vki_robust_list  list;
+   long                    futex_offset;
+   struct vki_robust_list* list_op_pending;
+};
+
+/* Capabilities (uapi/linux/capability.h).  Version 1 has one data
+   record, versions 2 and 3 two. */
+#define VKI_LINUX_CAPABILITY_VERSION_1 0x19980330
+#define VKI_LINUX_CAPABILITY_VERSION_2 0x20071026
+#define VKI_LINUX_CAPABILITY_VERSION_3 0x20080522
+
+typedef struct vki_user_cap_header_struct {
+   vki_u32 version;
+   int     pid;
+} *vki_cap_user_header_t;
+
+typedef struct vki_user_cap_data_struct {
+   vki_u32 effective;
+   vki_u32 permitted;
+   vki_u32 inheritable;
+} *vki_cap_user_data_t;
+
+/* prctl options (uapi/linux/prctl.h) the wrappers look at. */
+#define VKI_PR_SET_PDEATHSIG        1
+#define VKI_PR_GET_PDEATHSIG        2
+#define VKI_PR_GET_DUMPABLE         3
+#define VKI_PR_SET_DUMPABLE         4
+#define VKI_PR_GET_UNALIGN          5
+#define VKI_PR_SET_UNALIGN          6
+#define VKI_PR_GET_KEEPCAPS         7
+#define VKI_PR_SET_KEEPCAPS         8
+#define VKI_PR_GET_FPEMU            9
+#define VKI_PR_SET_FPEMU           10
+#define VKI_PR_GET_FPEXC           11
+#define VKI_PR_SET_FPEXC           12
+#define VKI_PR_GET_TIMING          13
+#define VKI_PR_SET_TIMING          14
+#define VKI_PR_SET_NAME            15
+#define VKI_PR_GET_NAME            16
+#define VKI_PR_GET_ENDIAN          19
+#define VKI_PR_SET_ENDIAN          20
+#define VKI_PR_GET_SECCOMP         21
+#define VKI_PR_SET_SECCOMP         22
+#define VKI_PR_CAPBSET_READ        23
+#define VKI_PR_CAPBSET_DROP        24
+#define VKI_PR_GET_TSC             25
+#define VKI_PR_SET_TSC             26
+#define VKI_PR_GET_SECUREBITS      27
+#define VKI_PR_SET_SECUREBITS      28
+#define VKI_PR_SET_TIMERSLACK      29
+#define VKI_PR_GET_TIMERSLACK      30
+#define VKI_PR_MCE_KILL            33
+#define VKI_PR_MCE_KILL_GET        34
+#define VKI_PR_SET_MM              35
+#define VKI_PR_SET_CHILD_SUBREAPER 36
+#define VKI_PR_GET_CHILD_SUBREAPER 37
+#define VKI_PR_SET_NO_NEW_PRIVS    38
+#define VKI_PR_GET_NO_NEW_PRIVS    39
+#define VKI_PR_GET_TID_ADDRESS     40
+#define VKI_PR_SET_THP_DISABLE     41
+#define VKI_PR_GET_THP_DISABLE     42
+#define VKI_PR_SET_PTRACER         0x59616d61
+#define VKI_PR_SET_VMA             0x53564d41
+#define VKI_TASK_COMM_LEN          16
+
+/* Sockets (uapi/linux/socket.h, linux/socket.h). */
+typedef unsigned int vki_socklen_t;
+typedef unsigned short vki_sa_family_t;
+
+struct vki_sockaddr {
+   vki_sa_family_t sa_family;
+   char            sa_data[14];
+};
+
+#define VKI_UNIX_PATH_MAX 108
+struct vki_sockaddr_un {
+   vki_sa_family_t sun_family;
+   char            sun_path[VKI_UNIX_PATH_MAX];
+};
+
+/* What sendmsg and recvmsg take (the kernel's user_msghdr). */
+struct vki_msghdr {
+   void*             msg_name;
+   int               msg_namelen;
+   struct vki_iovec* msg_iov;
+   vki_size_t        msg_iovlen;
+   void*             msg_control;
+   vki_size_t        msg_controllen;
+   unsigned int      msg_flags;
+};
+
+struct vki_mmsghdr {
+   struct vki_msghdr msg_hdr;
+   unsigned int      msg_len;
+};
+
+struct vki_cmsghdr {
+   vki_size_t cmsg_len;
+   int        cmsg_level;
+   int        cmsg_type;
+};
+
+#define VKI_CMSG_ALIGN(len) \
+   (((len) + sizeof(long) - 1) & ~(sizeof(long) - 1))
+
+#define VKI_AF_UNSPEC  0
+#define VKI_AF_UNIX    1
+#define VKI_AF_INET    2
+#define VKI_AF_INET6  10
+#define VKI_AF_NETLINK 16
+
+#define VKI_SOCK_STREAM    1
+#define VKI_SOCK_DGRAM     2
+#define VKI_SOCK_RAW       3
+#define VKI_SOCK_SEQPACKET 5
+#define VKI_SOCK_NONBLOCK  VKI_O_NONBLOCK
+#define VKI_SOCK_CLOEXEC   VKI_O_CLOEXEC
+
+#define VKI_SOL_SOCKET  1
+#define VKI_SCM_RIGHTS  1
+#define VKI_MSG_PEEK     0x02
+#define VKI_MSG_DONTWAIT 0x40
+#define VKI_MSG_TRUNC    0x20
+#define VKI_MSG_CTRUNC   0x08
+
+#define VKI_SHUT_RD   0
+#define VKI_SHUT_WR   1
+#define VKI_SHUT_RDWR 2
+
+/* ioctl request numbers: direction, size, type and number
+   (uapi/asm-generic/ioctl.h; x86, amd64 and arm64 use the generic
+   encoding). */
+#define _VKI_IOC_NRBITS   8
+#define _VKI_IOC_TYPEBITS 8
+#define _VKI_IOC_SIZEBITS 14
+#define _VKI_IOC_DIRBITS  2
+#define _VKI_IOC_NRSHIFT   0
+#define _VKI_IOC_TYPESHIFT (_VKI_IOC_NRSHIFT + _VKI_IOC_NRBITS)
+#define _VKI_IOC_SIZESHIFT (_VKI_IOC_TYPESHIFT + _VKI_IOC_TYPEBITS)
+#define _VKI_IOC_DIRSHIFT  (_VKI_IOC_SIZESHIFT + _VKI_IOC_SIZEBITS)
+#define _VKI_IOC_NONE  0U
+#define _VKI_IOC_WRITE 1U   /* the kernel reads the argument */
+#define _VKI_IOC_READ  2U   /* the kernel writes the argument */
+#define _VKI_IOC(dir, type, nr, size)              \
+   (((dir) << _VKI_IOC_DIRSHIFT)                   \
+    | ((type) << _VKI_IOC_TYPESHIFT)               \
+    | ((nr) << _VKI_IOC_NRSHIFT)                   \
+    | ((size) << _VKI_IOC_SIZESHIFT))
+#define _VKI_IO(type, nr)          _VKI_IOC(_VKI_IOC_NONE, (type), (nr), 0)
+#define _VKI_IOR(type, nr, size)   _VKI_IOC(_VKI_IOC_READ, (type), (nr), sizeof(size))
+#define _VKI_IOW(type, nr, size)   _VKI_IOC(_VKI_IOC_WRITE, (type), (nr), sizeof(size))
+#define _VKI_IOWR(type, nr, size)  \
+   _VKI_IOC(_VKI_IOC_READ | _VKI_IOC_WRITE, (type), (nr), sizeof(size))
+#define _VKI_IOC_DIR(nr)  (((nr) >> _VKI_IOC_DIRSHIFT) & ((1U << _VKI_IOC_DIRBITS) - 1))
+#define _VKI_IOC_SIZE(nr) (((nr) >> _VKI_IOC_SIZESHIFT) & ((1U << _VKI_IOC_SIZEBITS) - 1))
+
+/* Terminals (uapi/asm-generic/termbits.h, ioctls.h).  TCGETS and
+   friends take the kernel's struct termios, which is smaller than
+   glibc's. */
+#define VKI_NCCS 19
+struct vki_termios {
+   unsigned int  c_iflag;
+   unsigned int  c_oflag;
+   unsigned int  c_cflag;
+   unsigned int  c_lflag;
+   unsigned char c_line;
+   unsigned char c_cc[VKI_NCCS];
+};
+
+#define VKI_NCC 8
+struct vki_termio {
+   unsigned short c_iflag;
+   unsigned short c_oflag;
+   unsigned short c_cflag;
+   unsigned short c_lflag;
+   unsigned char  c_line;
+   unsigned char  c_cc[VKI_NCC];
+};
+
+struct vki_winsize {
+   unsigned short ws_row;
+   unsigned short ws_col;
+   unsigned short ws_xpixel;
+   unsigned short ws_ypixel;
+};
+
+#define VKI_TCGETS      0x5401
+#define VKI_TCSETS      0x5402
+#define VKI_TCSETSW     0x5403
+#define VKI_TCSETSF     0x5404
+#define VKI_TCGETA      0x5405
+#define VKI_TCSETA      0x5406
+#define VKI_TCSETAW     0x5407
+#define VKI_TCSETAF     0x5408
+#define VKI_TCSBRK      0x5409
+#define VKI_TCXONC      0x540A
+#define VKI_TCFLSH      0x540B
+#define VKI_TIOCEXCL    0x540C
+#define VKI_TIOCNXCL    0x540D
+#define VKI_TIOCSCTTY   0x540E
+#define VKI_TIOCGPGRP   0x540F
+#define VKI_TIOCSPGRP   0x5410
+#define VKI_TIOCOUTQ    0x5411
+#define VKI_TIOCSTI     0x5412
+#define VKI_TIOCGWINSZ  0x5413
+#define VKI_TIOCSWINSZ  0x5414
+#define VKI_TIOCMGET    0x5415
+#define VKI_TIOCMBIS    0x5416
+#define VKI_TIOCMBIC    0x5417
+#define VKI_TIOCMSET    0x5418
+#define VKI_FIONREAD    0x541B
+#define VKI_TIOCINQ     VKI_FIONREAD
+#define VKI_TIOCLINUX   0x541C
+#define VKI_TIOCCONS    0x541D
+#define VKI_FIONBIO     0x5421
+#define VKI_TIOCNOTTY   0x5422
+#define VKI_TIOCSETD    0x5423
+#define VKI_TIOCGETD    0x5424
+#define VKI_TCSBRKP     0x5425
+#define VKI_TIOCGSID    0x5429
+#define VKI_TIOCGPTN    _VKI_IOR('T', 0x30, unsigned int)
+#define VKI_TIOCSPTLCK  _VKI_IOW('T', 0x31, int)
+#define VKI_TIOCGPTPEER _VKI_IO('T', 0x41)
+#define VKI_FIONCLEX    0x5450
+#define VKI_FIOCLEX     0x5451
+#define VKI_FIOASYNC    0x5452
+#define VKI_FIOQSIZE    0x5460
+
+/* Cloning file ranges: FICLONE's argument is a descriptor, not a
+   pointer, whatever its encoding says. */
+#define VKI_FICLONE      _VKI_IOW(0x94, 9, int)
+
+/* epoll (uapi/linux/eventpoll.h); struct epoll_event is per target. */
+#define VKI_EPOLL_CTL_ADD 1
+#define VKI_EPOLL_CTL_DEL 2
+#define VKI_EPOLL_CTL_MOD 3
+
+/* System V IPC commands (uapi/linux/ipc.h, shm.h). */
+#define VKI_IPC_PRIVATE ((int)0)
+#define VKI_IPC_CREAT   00001000
+#define VKI_IPC_EXCL    00002000
+#define VKI_IPC_RMID 0
+#define VKI_IPC_SET  1
+#define VKI_IPC_STAT 2
+#define VKI_IPC_INFO 3
+#define VKI_IPC_64   0x0100
+#define VKI_SHM_RDONLY 010000
+#define VKI_SHM_RND    020000
+#define VKI_SHM_REMAP  040000
+#define VKI_SHM_EXEC   0100000
+#define VKI_SHM_LOCK     11
+#define VKI_SHM_UNLOCK   12
+#define VKI_SHM_STAT     13
+#define VKI_SHM_INFO     14
+#define VKI_SHM_STAT_ANY 15
+
+struct vki_shm_info {
+   int           used_ids;
+   unsigned long shm_tot;
+   unsigned long shm_rss;
+   unsigned long shm_swp;
+   unsigned long swap_attempts;
+   unsigned long swap_successes;
+};
+
+struct vki_shminfo64 {
+   unsigned long shmmax;
+   unsigned long shmmin;
+   unsigned long shmmni;
+   unsigned long shmseg;
+   unsigned long shmall;
+   unsigned long __unused1;
+   unsigned long __unused2;
+   unsigned long __unused3;
+   unsigned long __unused4;
+};
+
+/* seccomp modes (the wrappers refuse seccomp: see syswrap-linux.c). */
+#define VKI_SECCOMP_SET_MODE_STRICT 0
+#define VKI_SECCOMP_SET_MODE_FILTER 1
+
+/* inotify, eventfd, timerfd, signalfd flags are the O_ ones. */
+#define VKI_TFD_TIMER_ABSTIME 1
+
+/* close_range flags */
+#define VKI_CLOSE_RANGE_UNSHARE 2
+#define VKI_CLOSE_RANGE_CLOEXEC 4
+
 #endif

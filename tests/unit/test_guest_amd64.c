@@ -325,11 +325,14 @@ UNIT_TEST(guest_amd64_no_helper_after_cmp)
       { "\xff\xc9\x75\x05", 4 },              /* dec %ecx; jnz */
       { "\x48\xff\xc9\x75\x05", 5 },          /* dec %rcx; jnz */
       { "\x21\xd8\x74\x05", 4 },              /* and %ebx,%eax; jz */
-      { "\x48\x83\xf8\x05\x0f\x9f\xc0", 7 },  /* cmp $5,%rax; setg %al */
-      { "\x48\x39\xd8\x48\x0f\x42\xc1", 7 },  /* cmp; cmovb %rcx,%rax */
-      { "\x48\x39\xd8\x48\x83\xd0\x00", 7 },  /* cmp; adc $0,%rax */
+      /* (a ret ends the sequences that would otherwise run on into
+         whatever follows the string) */
+      { "\x48\x83\xf8\x05\x0f\x9f\xc0\xc3", 8 },  /* cmp $5,%rax; setg */
+      { "\x48\x39\xd8\x48\x0f\x42\xc1\xc3", 8 },  /* cmp; cmovb */
+      { "\x48\x39\xd8\x48\x83\xd0\x00\xc3", 8 },  /* cmp; adc $0,%rax */
       { "\x31\xc0\x74\x05", 4 },              /* xor %eax,%eax; jz */
-      { "\x48\x01\xd8\x48\x11\xca\x48\x19\xce", 9 },  /* add; adc; sbb */
+      { "\x48\x01\xd8\x48\x11\xca\x48\x19\xce\xc3", 10 },  /* add; adc;
+                                                               sbb */
    };
    for (UInt i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
       setup();
@@ -776,9 +779,9 @@ UNIT_TEST(guest_amd64_decode_rules)
                          "\x00\x00", 0x1000, &d));
    UT_CHECK_EQ(d.len, 10);
    UT_CHECK_EQ(d.m_base, AMD64_EA_RIP);
-   /* VEX-encoded and not-yet-implemented instructions */
+   /* VEX-encoded and not-implemented (MMX) instructions */
    UT_CHECK(!amd64_decode((const UChar*)"\xc5\xf8\x77", 0x1000, &d));
-   UT_CHECK(!amd64_decode((const UChar*)"\x0f\x28\xc1", 0x1000, &d));
+   UT_CHECK(!amd64_decode((const UChar*)"\x0f\x6f\xc1", 0x1000, &d));
    UT_CHECK_EQ(amd64_disasm((const UChar*)"\x06", 0x1000, buf), 0);
    UT_CHECK_STREQ(buf, "(bad)");
 }
@@ -873,15 +876,15 @@ UNIT_TEST(guest_amd64_bb_chase)
 UNIT_TEST(guest_amd64_bb_nodecode)
 {
    setup();
-   /* add; nop; movaps (SSE, not decoded yet) */
+   /* add; nop; vmovaps (AVX, not decoded) */
    UInt n;
-   IRSB* bb = translate("\x48\x01\xd8\x90\x0f\x28\xc1", 0x400000, 60, False,
-                        NULL, &n);
+   IRSB* bb = translate("\x48\x01\xd8\x90\xc5\xf8\x28\xc1", 0x400000, 60,
+                        False, NULL, &n);
    UT_CHECK_EQ(bb->jumpkind, Ijk_NoDecode);
    UT_CHECK(next_is(bb, 0x400004));
    UT_CHECK_EQ(count_tag(bb, Ist_IMark), 2);
    setup();
-   bb = translate("\x0f\x28\xc1", 0x400000, 60, False, NULL, &n);
+   bb = translate("\xc5\xf8\x28\xc1", 0x400000, 60, False, NULL, &n);
    UT_CHECK_EQ(bb->jumpkind, Ijk_NoDecode);
    UT_CHECK(next_is(bb, 0x400000));
    UT_CHECK_EQ(count_tag(bb, Ist_IMark), 0);

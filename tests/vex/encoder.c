@@ -26,6 +26,12 @@ EncKind enc_form_kind(UChar form)
          return EK_FIX;
       case OPF_ONE:
          return EK_ONE;
+      /* XMM forms (SSE family): V from ModRM.reg, W/U from ModRM.rm */
+      case OPF_Vx: case OPF_Vq: case OPF_Vd: case OPF_Vss: case OPF_Vsd:
+         return EK_G;
+      case OPF_Wx: case OPF_Ux: case OPF_Wq: case OPF_Wd: case OPF_Wss:
+      case OPF_Wsd:
+         return EK_E;
       default:
          return EK_NONE;
    }
@@ -48,6 +54,13 @@ Int enc_form_size(UChar form, Int sz)
          return 16;
       case OPF_Ey: case OPF_Gy:
          return sz == 8 ? 8 : 4;
+      /* XMM forms (SSE family) */
+      case OPF_Vx: case OPF_Wx: case OPF_Ux:
+         return 16;
+      case OPF_Vq: case OPF_Wq: case OPF_Vsd: case OPF_Wsd:
+         return 8;
+      case OPF_Vd: case OPF_Wd: case OPF_Vss: case OPF_Wss:
+         return 4;
       case OPF_Ev: case OPF_Gv: case OPF_Mv: case OPF_Ov: case OPF_Zv:
       case OPF_rAX: case OPF_Ibs: case OPF_Iz: case OPF_Iv:
          return sz;

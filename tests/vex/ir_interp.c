@@ -9,6 +9,7 @@
 #include "libvex_basictypes.h"
 #include "libvex_ir.h"
 #include "ir_interp.h"
+#include "ir_interp_simd.h"   /* SIMD/SSE floating-point ops (SSE family) */
 
 Bool (*ir_interp_addr_ok)(ULong addr, Int size) = NULL;
 ULong ir_interp_stmts_executed = 0;
@@ -174,6 +175,8 @@ static Val do_unop(Interp* in, IROp op, Val a)
 {
    ULong x = a.w[0];
    Val r = zero_val();
+   if (ir_interp_simd_unop(op, a.w, r.w))      /* ir_interp_simd.c */
+      return r;
    switch (op) {
       case Iop_Not8:  r.w[0] = ~x & 0xFF; break;
       case Iop_Not16: r.w[0] = ~x & 0xFFFF; break;
@@ -274,6 +277,8 @@ static Val do_binop(Interp* in, IROp op, Val a, Val b)
 {
    ULong x = a.w[0], y = b.w[0];
    Val r = zero_val();
+   if (ir_interp_simd_binop(op, a.w, b.w, r.w))  /* ir_interp_simd.c */
+      return r;
    switch (op) {
 #define ARITH(n, bits, expr) \
       case Iop_##n: r.w[0] = (expr) & mask_of(bits); break;
@@ -457,6 +462,8 @@ static Val do_binop(Interp* in, IROp op, Val a, Val b)
 static Val do_triop(Interp* in, IROp op, Val a, Val b, Val c)
 {
    Val r = zero_val();
+   if (ir_interp_simd_triop(op, a.w, b.w, c.w, r.w))  /* ir_interp_simd.c */
+      return r;
    if ((a.w[0] & 7) != Irrm_NEAREST) {
       fail(in, "rounding mode other than nearest", nameOfIROp(op));
       return r;

@@ -29,6 +29,16 @@ typedef struct {
    ULong out_gpr[16];
    ULong out_rflags;
    ULong host_rsp;
+   /* --- SSE state (the SSE family's addition) --- */
+   ULong in_xmm[16][2];
+   ULong out_xmm[16][2];
+   UInt  in_mxcsr;
+   UInt  out_mxcsr;
+   UInt  host_mxcsr;
+   /* --- x87 state (the x87 family's addition): FXSAVE images --- */
+   UChar host_fx[512] __attribute__((aligned(16)));
+   UChar in_fx[512] __attribute__((aligned(16)));
+   UChar out_fx[512] __attribute__((aligned(16)));
 } Ctl;
 
 #define CTL        ((volatile Ctl*)NATIVE_REGION)
@@ -81,6 +91,46 @@ static void mov_mem(Emit* e, int load, int reg, int base, UInt disp)
 #define OFF_OUTFL    ((UInt)__builtin_offsetof(Ctl, out_rflags))
 #define OFF_HOSTRSP  ((UInt)__builtin_offsetof(Ctl, host_rsp))
 
+/* --- SSE state (the SSE family's addition) --- */
+#define OFF_INXMM(i)   ((UInt)__builtin_offsetof(Ctl, in_xmm) + 16u * (i))
+#define OFF_OUTXMM(i)  ((UInt)__builtin_offsetof(Ctl, out_xmm) + 16u * (i))
+#define OFF_INMXCSR    ((UInt)__builtin_offsetof(Ctl, in_mxcsr))
+#define OFF_OUTMXCSR   ((UInt)__builtin_offsetof(Ctl, out_mxcsr))
+#define OFF_HOSTMXCSR  ((UInt)__builtin_offsetof(Ctl, host_mxcsr))
+
+/* movdqu disp32(%rax), %xmmN (LOAD) or movdqu %xmmN, disp32(%rax) */
+static void movdqu_rax(Emit* e, int load, int xmm, UInt disp)
+{
+   b1(e, 0xF3);
+   if (xmm >= 8)
+      b1(e, 0x44);                       /* REX.R */
+   b1(e, 0x0F);
+   b1(e, load ? 0x6F : 0x7F);
+   b1(e, 0x80 | ((xmm & 7) << 3));       /* mod 10, rm = rax */
+   imm32(e, disp);
+}
+
+/* ldmxcsr (EXT 2) / stmxcsr (EXT 3) disp32(%rax) */
+static void mxcsr_rax(Emit* e, int ext, UInt disp)
+{
+   b1(e, 0x0F); b1(e, 0xAE);
+   b1(e, 0x80 | (ext << 3));
+   imm32(e, disp);
+}
+
+/* --- x87 state (the x87 family's addition) --- */
+#define OFF_HOSTFX  ((UInt)__builtin_offsetof(Ctl, host_fx))
+#define OFF_INFX    ((UInt)__builtin_offsetof(Ctl, in_fx))
+#define OFF_OUTFX   ((UInt)__builtin_offsetof(Ctl, out_fx))
+
+/* fxsave64 (EXT 0) / fxrstor64 (EXT 1) disp32(%rax) */
+static void fx_rax(Emit* e, int ext, UInt disp)
+{
+   b1(e, 0x48); b1(e, 0x0F); b1(e, 0xAE);
+   b1(e, 0x80 | (ext << 3));
+   imm32(e, disp);
+}
+
 /* The prologue: called as a function; saves the callee-saved registers
    and the stack pointer, loads rflags and all registers, and falls into
    the sequence. */
@@ -95,6 +145,14 @@ static int emit_prologue(UChar* buf)
    b1(&e, 0x41); b1(&e, 0x57);           /* push %r15 */
    mov_imm64(&e, 0, NATIVE_REGION);      /* movabs $ctl, %rax */
    mov_mem(&e, 0, 4, 0, OFF_HOSTRSP);    /* mov %rsp, host_rsp(%rax) */
+   /* x87 state: save the host's, load the sequence's (then SSE's) */
+   fx_rax(&e, 0, OFF_HOSTFX);
+   fx_rax(&e, 1, OFF_INFX);
+   /* SSE state: save the host's MXCSR, load the sequence's, and XMM0..15 */
+   mxcsr_rax(&e, 3, OFF_HOSTMXCSR);
+   mxcsr_rax(&e, 2, OFF_INMXCSR);
+   for (int x = 0; x < 16; x++)
+      movdqu_rax(&e, 1, x, OFF_INXMM(x));
    b1(&e, 0xFF); b1(&e, 0xB0); imm32(&e, OFF_INFL);  /* push in_rflags(%rax) */
    b1(&e, 0x9D);                         /* popfq */
    for (int r = 1; r < 16; r++)
@@ -113,6 +171,14 @@ static int emit_epilogue(UChar* buf)
    mov_imm64(&e, 0, NATIVE_REGION);
    for (int r = 1; r < 16; r++)
       mov_mem(&e, 0, r, 0, OFF_OUT(r));
+   /* x87 state: store the sequence's (the host's comes back below) */
+   fx_rax(&e, 0, OFF_OUTFX);
+   /* SSE state: store XMM0..15 and MXCSR, give the host its MXCSR back */
+   for (int x = 0; x < 16; x++)
+      movdqu_rax(&e, 0, x, OFF_OUTXMM(x));
+   mxcsr_rax(&e, 3, OFF_OUTMXCSR);
+   mxcsr_rax(&e, 2, OFF_HOSTMXCSR);
+   fx_rax(&e, 1, OFF_HOSTFX);            /* x87: the host's state back */
    mov_imm64(&e, 4, PRIV_STACK);         /* a stack for pushfq */
    b1(&e, 0x9C);                         /* pushfq */
    b1(&e, 0x5B);                         /* pop %rbx */
@@ -129,7 +195,7 @@ static int emit_epilogue(UChar* buf)
    return (int)(e.p - buf);
 }
 
-static UChar prologue_bytes[256];
+static UChar prologue_bytes[512];
 static int   prologue_len;
 
 /* ------------------------------------------------------------------ */
@@ -166,6 +232,14 @@ static void on_fault(int sig, siginfo_t* si, void* uc_v)
    o->rflags  = (ULong)g[REG_EFL];
    o->rip     = (ULong)g[REG_RIP];
    o->signo   = sig;
+   /* SSE state at the fault */
+   if (uc->uc_mcontext.fpregs != NULL) {
+      for (int x = 0; x < 16; x++)
+         memcpy(o->xmm[x], uc->uc_mcontext.fpregs->_xmm[x].element, 16);
+      o->mxcsr = uc->uc_mcontext.fpregs->mxcsr;
+      /* x87 state at the fault: the context's FXSAVE image */
+      memcpy(o->fx, uc->uc_mcontext.fpregs, 512);
+   }
    in_sequence = 0;
    siglongjmp(fault_jmp, 1);
 }
@@ -235,6 +309,17 @@ void native_run(const UChar* code, Int len, const NativeRegs* in,
       CTL->in_gpr[i] = in->gpr[i];
    /* Only the arithmetic flags and DF; bit 1 is always set. */
    CTL->in_rflags = (in->rflags & 0x8D5ULL) | 0x2ULL | (in->rflags & 0x400ULL);
+   /* SSE state */
+   for (int x = 0; x < 16; x++) {
+      CTL->in_xmm[x][0] = in->xmm[x][0];
+      CTL->in_xmm[x][1] = in->xmm[x][1];
+   }
+   CTL->in_mxcsr = in->mxcsr;
+   /* x87 state: the case's image (a valid MXCSR: SSE's comes after) */
+   memcpy((void*)CTL->in_fx, in->fx, 512);
+   ((volatile UInt*)CTL->in_fx)[6] = 0x1F80;
+   UInt host_mxcsr;
+   __asm__ __volatile__("stmxcsr %0" : "=m"(host_mxcsr));
 
    memset(out, 0, sizeof *out);
    fault_out = out;
@@ -247,6 +332,18 @@ void native_run(const UChar* code, Int len, const NativeRegs* in,
       out->rflags = CTL->out_rflags;
       out->rip    = NATIVE_CODE_ADDR + (ULong)len;
       out->signo  = 0;
+      for (int x = 0; x < 16; x++) {
+         out->xmm[x][0] = CTL->out_xmm[x][0];
+         out->xmm[x][1] = CTL->out_xmm[x][1];
+      }
+      out->mxcsr = CTL->out_mxcsr;
+      memcpy(out->fx, (const void*)CTL->out_fx, 512);   /* x87 state */
    }
+   /* After a fault the handler ran with a fresh FP state; make sure the
+      host's MXCSR is its own again either way. */
+   __asm__ __volatile__("ldmxcsr %0" : : "m"(host_mxcsr));
+   /* x87 state: the host's again (after a fault too) */
+   __asm__ __volatile__("fxrstor64 (%0)" : : "r"((const void*)CTL->host_fx)
+                        : "memory");
    /* After a fault the handler has filled OUT. */
 }

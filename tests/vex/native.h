@@ -27,13 +27,28 @@ typedef struct {
    ULong rflags;
    ULong rip;         /* after a fault: where it happened */
    Int   signo;       /* 0, or the signal the sequence raised */
+   /* --- SSE state (added with the SSE family) ---
+      XMM0..15 (low quadword first) and MXCSR: loaded before the
+      sequence, captured after it (or at its fault, from the signal
+      context).  MXCSR goes in with its exception flags as given (the
+      harness clears them) and comes out as the sequence left it; the
+      host's own MXCSR is restored afterwards. */
+   ULong xmm[16][2];
+   UInt  mxcsr;
+   /* --- x87 state (added with the x87 family) ---
+      An FXSAVE image.  In: its x87 part is loaded (FXRSTOR) before the
+      SSE state above; out: the image FXSAVE takes after the sequence
+      (or the signal context's at a fault).  The host's own x87 state is
+      restored afterwards. */
+   UChar fx[512] __attribute__((aligned(16)));
 } NativeRegs;
 
 /* Maps the areas and installs the signal handlers.  0 on success. */
 extern int native_init(void);
 
 /* Runs the LEN bytes of CODE from NATIVE_CODE_ADDR with the registers in
-   IN (gpr and rflags; only the arithmetic flags and DF are taken), leaving
+   IN (gpr, rflags, xmm, mxcsr; only the arithmetic flags and DF of
+   rflags are taken), leaving
    the outcome in OUT.  The code must fall through its end to finish. */
 extern void native_run(const UChar* code, Int len, const NativeRegs* in,
                        NativeRegs* out);

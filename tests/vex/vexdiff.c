@@ -1,10 +1,11 @@
 /* vexdiff: the differential test harness of the amd64 front end.
 
-     vexdiff [--random N] [--seed S] [--only CLASS] [--no-curated]
-             [--no-random] [--verbose] [--coverage]
+     vexdiff [--random N] [--random-sse N] [--seed S] [--only CLASS]
+             [--no-curated] [--no-random] [--verbose] [--coverage]
 
-   Runs the curated cases (vexdiff_curated.c) and N randomised sequences
-   (default 10000, fixed seed) natively and through decode -> IR -> sanity
+   Runs the curated cases (vexdiff_curated.c, and the families' files
+   such as vexdiff_sse.c) and N randomised sequences (default 10000,
+   fixed seed; --random-sse: of SSE instructions) natively and through decode -> IR -> sanity
    check -> IR interpreter, and prints one line per instruction class:
 
      PASS: vex/amd64/alu-add (212 cases)
@@ -29,6 +30,7 @@
 #include "native.h"
 #include "encoder.h"
 #include "vexdiff.h"
+#include "jit_exec.h"
 
 Bool vd_verbose = False;
 
@@ -67,9 +69,14 @@ typedef struct {
    char name[48];
    int  pass;
    int  fail;
+   /* The JIT side (jit_exec.c): a case passes when it does at every
+      optimisation level run. */
+   int  jit_pass;
+   int  jit_fail;
+   int  jit_only;    /* failed where the IR side passed: the back end's */
 } ClassStat;
 
-static ClassStat classes[128];
+static ClassStat classes[256];
 static int       n_classes;
 
 static ClassStat* class_get(const char* name)
@@ -87,7 +94,7 @@ static ClassStat* class_get(const char* name)
 }
 
 /* Which table entries the cases exercised. */
-static const Amd64OpEntry* seen_entries[1024];
+static const Amd64OpEntry* seen_entries[4096];
 static int n_seen;
 
 static void note_entry(const Amd64OpEntry* e)
@@ -114,6 +121,13 @@ void case_begin(Case* c, const char* desc)
    c->in.rflags  = 0;
    c->flag_mask  = FLAGS_ALL;
    c->mem_seed   = 1;
+   /* SSE state: a recognisable pattern, MXCSR at its default */
+   for (int i = 0; i < 16; i++) {
+      c->in.xmm[i][0] = xmm_default_lo(i);
+      c->in.xmm[i][1] = xmm_default_hi(i);
+   }
+   c->in.mxcsr = MXCSR_DEFAULT;
+   x87_default_image(c->in.fx);       /* x87 state (vexdiff_x87.c) */
 }
 
 void case_add_bytes(Case* c, const UChar* bytes, Int n)
@@ -188,6 +202,9 @@ typedef struct {
    ULong gpr[16];
    ULong rflags;
    ULong rip;
+   ULong xmm[16][2];   /* SSE state */
+   UInt  mxcsr;
+   UChar fx[512];      /* x87 state, as an FXSAVE image */
    int   signo;        /* 0, or the signal (IR: from the jump kind) */
    char  err[512];     /* the IR side could not run the case */
 } Outcome;
@@ -248,7 +265,8 @@ static Bool case_addr_ok(ULong a, Int size)
    return False;
 }
 
-static void run_ir(Case* c, Outcome* o)
+/* The guest state a case starts from (the IR and JIT sides share it). */
+static void state_from_case(const Case* c, VexGuestAMD64State* stp)
 {
    VexGuestAMD64State st;
    LibVEX_GuestAMD64_initialise(&st);
@@ -256,9 +274,40 @@ static void run_ir(Case* c, Outcome* o)
    for (int i = 0; i < 16; i++)
       g[i] = c->in.gpr[i];
    LibVEX_GuestAMD64_put_rflags(c->in.rflags, &st);
+   /* SSE state: XMMn in the low half of YMMn; MXCSR's rounding control
+      is all the guest state models */
+   for (int i = 0; i < 16; i++)
+      memcpy((UChar*)&st.guest_YMM0 + 32 * i, c->in.xmm[i], 16);
+   st.guest_SSEROUND = (c->in.mxcsr >> 13) & 3;
+   if (c->x87)
+      x87_case_to_guest(c, &st);      /* x87 state (vexdiff_x87.c) */
    st.guest_FS_CONST = native_fs_base();
    st.guest_GS_CONST = NATIVE_SCRATCH_ADDR;
    st.guest_RIP      = NATIVE_CODE_ADDR;
+   *stp = st;
+}
+
+/* The outcome read from the guest state at the end (O->signo already
+   set). */
+static void outcome_from_state(const VexGuestAMD64State* stp, Outcome* o)
+{
+   const VexGuestAMD64State st = *stp;
+   const ULong* g = &st.guest_RAX;
+   for (int i = 0; i < 16; i++)
+      o->gpr[i] = g[i];
+   o->rflags = LibVEX_GuestAMD64_get_rflags(&st);
+   for (int i = 0; i < 16; i++)
+      memcpy(o->xmm[i], (UChar*)&st.guest_YMM0 + 32 * i, 16);
+   o->mxcsr = MXCSR_DEFAULT | (UInt)((st.guest_SSEROUND & 3) << 13);
+   x87_guest_to_image(&st, o->fx);    /* x87 state */
+   if (o->signo == 0)
+      o->rip = st.guest_RIP;
+}
+
+static void run_ir(Case* c, Outcome* o)
+{
+   VexGuestAMD64State st;
+   state_from_case(c, &st);
    case_end          = NATIVE_CODE_ADDR + (Addr64)c->len;
 
    memset(o, 0, sizeof *o);
@@ -326,11 +375,39 @@ static void run_ir(Case* c, Outcome* o)
             return;
       }
    }
-   for (int i = 0; i < 16; i++)
-      o->gpr[i] = g[i];
-   o->rflags = LibVEX_GuestAMD64_get_rflags(&st);
-   if (o->signo == 0)
-      o->rip = st.guest_RIP;
+   outcome_from_state(&st, o);
+}
+
+/* The JIT side (jit_exec.c): the whole of LibVEX_Translate at iropt
+   LEVEL, run natively.  PRECISE: the case faults on a memory access, so
+   the guest state must be complete there. */
+static void run_jit(const Case* c, int level, Bool precise, Bool trace,
+                    Outcome* o)
+{
+   VexGuestAMD64State st;
+   state_from_case(c, &st);
+   memset(o, 0, sizeof *o);
+   JitCase jc;
+   memset(&jc, 0, sizeof jc);
+   jc.code        = c->code;
+   jc.len         = c->len;
+   jc.start       = NATIVE_CODE_ADDR;
+   jc.off         = c->off;
+   jc.n           = c->n;
+   jc.chase       = c->chase;
+   jc.iropt_level = level;
+   jc.px          = precise ? VexRegUpdAllregsAtMemAccess
+                            : VexRegUpdUnwindregsAtMemAccess;
+   jc.trace       = trace;
+   JitResult r;
+   jit_run(&jc, &st, &r);
+   if (r.err[0] != 0) {
+      snprintf(o->err, sizeof o->err, "%.500s", r.err);
+      return;
+   }
+   o->signo = r.signo;
+   o->rip   = r.rip;
+   outcome_from_state(&st, o);
 }
 
 static const char* const gpr_names[16] = {
@@ -357,11 +434,178 @@ static void print_case(const Case* c)
               gpr_names[i], c->in.gpr[i]);
    fprintf(stderr, "\n      rflags=%llx mask=%llx\n", c->in.rflags,
            c->flag_mask);
+   /* SSE state, where it is not the default */
+   for (int i = 0; i < 16; i++)
+      if (c->in.xmm[i][0] != xmm_default_lo(i)
+          || c->in.xmm[i][1] != xmm_default_hi(i))
+         fprintf(stderr, "      xmm%d=%016llx:%016llx\n", i, c->in.xmm[i][1],
+                 c->in.xmm[i][0]);
+   if (c->in.mxcsr != MXCSR_DEFAULT)
+      fprintf(stderr, "      mxcsr=%x\n", c->in.mxcsr);
+}
+
+/* The front end's trace of the case's first block. */
+static void dump_ir(const Case* c)
+{
+   vexSetAllocModeTEMP_and_clear();
+   vex_log_len = 0;
+   vex_log[0]  = 0;
+   case_end = NATIVE_CODE_ADDR + (Addr64)c->len;
+   BbToIRParams p;
+   memset(&p, 0, sizeof p);
+   p.dis_instr_fn     = dis_stop_at_end;
+   p.guest_code       = (const UChar*)NATIVE_CODE_ADDR;
+   p.guest_IP_bbstart = NATIVE_CODE_ADDR;
+   p.guest_max_insns  = 60;
+   p.guest_word_type  = Ity_I64;
+   p.offB_GUEST_IP    = VEX_AMD64_OFFB_RIP;
+   p.trace            = True;
+   VexGuestExtents vge;
+   UInt n;
+   vex_fail_armed = 1;
+   if (setjmp(vex_fail_jmp) == 0)
+      bb_to_IR(&p, &vge, &n);
+   vex_fail_armed = 0;
+   fprintf(stderr, "%s\n", vex_log);
 }
 
 static int class_fail_printed(ClassStat* cs)
 {
    return vd_verbose || cs->fail <= 3;
+}
+
+/* Compares the native outcome *NATP (its memory in mem_native) with the
+   VEX side's *IRP (memory in mem_ir); appends the differences to WHY
+   (WHY_SIZE bytes) and returns 1 if any.  The messages name the VEX side
+   "IR"; jit_case renames it. */
+static int compare_outcome(const Case* c, const NativeRegs* natp,
+                           const Outcome* irp, char* why, size_t why_size)
+{
+   const NativeRegs nat = *natp;
+   const Outcome ir = *irp;
+   int bad = 0;
+#define WHY(...) do { size_t l_ = strlen(why);                            \
+                      snprintf(why + l_, why_size - l_, __VA_ARGS__);     \
+                      bad = 1; } while (0)
+   if (ir.err[0] != 0) {
+      WHY("      IR side: %s\n", ir.err);
+   } else {
+      if (nat.signo != ir.signo)
+         WHY("      fault: native signal %d, IR signal %d\n", nat.signo,
+             ir.signo);
+      if (nat.signo != 0 && nat.rip != ir.rip)
+         WHY("      fault address: native %llx, IR %llx\n", nat.rip, ir.rip);
+      for (int i = 0; i < 16; i++)
+         if (nat.gpr[i] != ir.gpr[i])
+            WHY("      %s: native %016llx IR %016llx\n", gpr_names[i],
+                nat.gpr[i], ir.gpr[i]);
+      ULong mask = c->flag_mask;
+      if (nat.signo != 0 && c->has_mask_at) {
+         /* Stopped before (or, for a trap, after) instruction k: the
+            flags defined there. */
+         for (int k = 0; k < c->n; k++)
+            if (NATIVE_CODE_ADDR + (ULong)c->off[k] == nat.rip)
+               mask = c->mask_at[k];
+      }
+      /* SSE state; MXCSR's exception flags are not modelled */
+      for (int i = 0; i < 16; i++)
+         if (nat.xmm[i][0] != ir.xmm[i][0] || nat.xmm[i][1] != ir.xmm[i][1])
+            WHY("      xmm%d: native %016llx:%016llx IR %016llx:%016llx\n", i,
+                nat.xmm[i][1], nat.xmm[i][0], ir.xmm[i][1], ir.xmm[i][0]);
+      if ((nat.mxcsr & ~MXCSR_FLAGS) != ir.mxcsr)
+         WHY("      mxcsr: native %x IR %x\n", nat.mxcsr, ir.mxcsr);
+      /* x87 state (vexdiff_x87.c) */
+      if (c->x87) {
+         size_t l_ = strlen(why);
+         if (x87_compare(c, nat.fx, ir.fx, why + l_, why_size - l_))
+            bad = 1;
+      }
+      ULong fd = (nat.rflags ^ ir.rflags) & mask;
+      if (fd != 0)
+         WHY("      rflags: native %llx IR %llx (differ in %llx)\n",
+             nat.rflags & mask, ir.rflags & mask, fd);
+      if (memcmp(mem_native, mem_ir, NATIVE_SCRATCH_SIZE) != 0) {
+         for (size_t i = 0; i < NATIVE_SCRATCH_SIZE; i++)
+            if (mem_native[i] != mem_ir[i]) {
+               WHY("      memory at %lx: native %02x IR %02x\n",
+                   NATIVE_SCRATCH_ADDR + i, mem_native[i], mem_ir[i]);
+               break;
+            }
+      }
+   }
+#undef WHY
+   return bad;
+}
+
+/* Levels the JIT side runs curated cases and random sequences at
+   ("" = none). */
+static const char* jit_levels_curated = "012";
+static const char* jit_levels_random  = "2";
+static ULong jit_runs;
+
+/* Renames the VEX side in compare_outcome's messages: " IR " -> " SIDE ". */
+static void rename_side(const char* why, const char* side, char* out,
+                        size_t out_size)
+{
+   size_t n = 0;
+   for (const char* p = why; *p && n + 16 < out_size; p++) {
+      if (p > why && p[-1] == ' ' && p[0] == 'I' && p[1] == 'R'
+          && (p[2] == ' ' || p[2] == ':')) {
+         n += (size_t)snprintf(out + n, out_size - n, "%s", side);
+         p++;
+         continue;
+      }
+      out[n++] = *p;
+   }
+   out[n] = 0;
+}
+
+/* Runs C through the JIT at each level asked for and compares.  IR_OK:
+   the IR side passed (a JIT failure is then the optimiser's or the back
+   end's). */
+static void jit_case(ClassStat* cs, const Case* c, const NativeRegs* nat,
+                     Bool ir_ok)
+{
+   const char* levels = strncmp(cs->name, "random", 6) == 0
+                        ? jit_levels_random : jit_levels_curated;
+   if (levels[0] == 0)
+      return;
+   int bad = 0;
+   for (const char* l = levels; *l; l++) {
+      int level = *l - '0';
+      Bool precise = nat->signo == SIGSEGV || nat->signo == SIGBUS;
+      Outcome o;
+      fill_scratch(c->mem_seed);
+      apply_patches(c);
+      run_jit(c, level, precise, False, &o);
+      memcpy(mem_ir, (void*)NATIVE_SCRATCH_ADDR, NATIVE_SCRATCH_SIZE);
+      jit_runs++;
+      char why[2048], why2[2560], side[8];
+      why[0] = 0;
+      if (!compare_outcome(c, nat, &o, why, sizeof why))
+         continue;
+      bad = 1;
+      if (vd_verbose || cs->jit_fail < 3) {
+         snprintf(side, sizeof side, "JIT%d", level);
+         rename_side(why, side, why2, sizeof why2);
+         fprintf(stderr, "FAILED in jit/%s at --vex-iropt-level=%d%s:\n",
+                 cs->name, level, ir_ok ? " (the IR side passes)" : "");
+         print_case(c);
+         fprintf(stderr, "%s", why2);
+         if (vd_verbose) {
+            /* The translations again, with every trace flag. */
+            fill_scratch(c->mem_seed);
+            apply_patches(c);
+            run_jit(c, level, precise, True, &o);
+         }
+      }
+   }
+   if (bad) {
+      cs->jit_fail++;
+      if (ir_ok)
+         cs->jit_only++;
+   } else
+      cs->jit_pass++;
 }
 
 void case_run(const char* cls, Case* c)
@@ -404,56 +648,23 @@ void case_run(const char* cls, Case* c)
    run_ir(c, &ir);
    memcpy(mem_ir, (void*)NATIVE_SCRATCH_ADDR, NATIVE_SCRATCH_SIZE);
 
-   char why[1024];
+   char why[2048];
    why[0] = 0;
-   int bad = 0;
-#define WHY(...) do { size_t l_ = strlen(why);                            \
-                      snprintf(why + l_, sizeof why - l_, __VA_ARGS__);   \
-                      bad = 1; } while (0)
-   if (ir.err[0] != 0) {
-      WHY("      IR side: %s\n", ir.err);
-   } else {
-      if (nat.signo != ir.signo)
-         WHY("      fault: native signal %d, IR signal %d\n", nat.signo,
-             ir.signo);
-      if (nat.signo != 0 && nat.rip != ir.rip)
-         WHY("      fault address: native %llx, IR %llx\n", nat.rip, ir.rip);
-      for (int i = 0; i < 16; i++)
-         if (nat.gpr[i] != ir.gpr[i])
-            WHY("      %s: native %016llx IR %016llx\n", gpr_names[i],
-                nat.gpr[i], ir.gpr[i]);
-      ULong mask = c->flag_mask;
-      if (nat.signo != 0 && c->has_mask_at) {
-         /* Stopped before (or, for a trap, after) instruction k: the
-            flags defined there. */
-         for (int k = 0; k < c->n; k++)
-            if (NATIVE_CODE_ADDR + (ULong)c->off[k] == nat.rip)
-               mask = c->mask_at[k];
-      }
-      ULong fd = (nat.rflags ^ ir.rflags) & mask;
-      if (fd != 0)
-         WHY("      rflags: native %llx IR %llx (differ in %llx)\n",
-             nat.rflags & mask, ir.rflags & mask, fd);
-      if (memcmp(mem_native, mem_ir, NATIVE_SCRATCH_SIZE) != 0) {
-         for (size_t i = 0; i < NATIVE_SCRATCH_SIZE; i++)
-            if (mem_native[i] != mem_ir[i]) {
-               WHY("      memory at %lx: native %02x IR %02x\n",
-                   NATIVE_SCRATCH_ADDR + i, mem_native[i], mem_ir[i]);
-               break;
-            }
-      }
-   }
-#undef WHY
+   int bad = compare_outcome(c, &nat, &ir, why, sizeof why);
    if (!bad) {
       cs->pass++;
-      return;
+   } else {
+      cs->fail++;
+      if (class_fail_printed(cs)) {
+         fprintf(stderr, "FAILED in %s:\n", cls);
+         print_case(c);
+         fprintf(stderr, "%s", why);
+         if (vd_verbose)
+            dump_ir(c);
+      }
    }
-   cs->fail++;
-   if (class_fail_printed(cs)) {
-      fprintf(stderr, "FAILED in %s:\n", cls);
-      print_case(c);
-      fprintf(stderr, "%s", why);
-   }
+   /* The JIT side, at each level asked for. */
+   jit_case(cs, c, &nat, !bad);
 }
 
 /* ================================================================== */
@@ -504,7 +715,16 @@ static void build_rnd_pool(Bool with_div)
              || cls_is(e, "pause") || cls_is(e, "system")
              || cls_is(e, "moffs"))
             continue;
+         /* string ops address memory through RSI/RDI; sys-* fault or
+            depend on the CPU (string/system families) */
+         if (strncmp(e->cls, "string", 6) == 0
+             || strncmp(e->cls, "sys-", 4) == 0)
+            continue;
          if (e->ops[0] >= OPF_Vx)      /* not integer */
+            continue;
+         if (strncmp(e->cls, "sse", 3) == 0)   /* SSE: --random-sse */
+            continue;
+         if (strncmp(e->cls, "x87", 3) == 0)   /* x87: vexdiff_x87.c */
             continue;
          rnd_pool[n_rnd_pool++] = e;
       }
@@ -866,6 +1086,7 @@ static void print_coverage(void)
 int main(int argc, char** argv)
 {
    int   n_random = 10000, n_random_div = 2000;
+   int   n_random_sse = 10000;           /* SSE family (vexdiff_sse.c) */
    ULong seed = 20240601;
    const char* only = NULL;
    Bool curated = True, random = True;
@@ -874,10 +1095,18 @@ int main(int argc, char** argv)
          n_random = atoi(argv[++i]);
       else if (strcmp(argv[i], "--random-div") == 0 && i + 1 < argc)
          n_random_div = atoi(argv[++i]);
+      else if (strcmp(argv[i], "--random-sse") == 0 && i + 1 < argc)
+         n_random_sse = atoi(argv[++i]);
       else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
          seed = strtoull(argv[++i], NULL, 0);
       else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
          only = argv[++i];
+      else if (strcmp(argv[i], "--jit-levels") == 0 && i + 1 < argc)
+         jit_levels_curated = argv[++i];
+      else if (strcmp(argv[i], "--random-jit-levels") == 0 && i + 1 < argc)
+         jit_levels_random = argv[++i];
+      else if (strcmp(argv[i], "--no-jit") == 0)
+         jit_levels_curated = jit_levels_random = "";
       else if (strcmp(argv[i], "--no-curated") == 0)
          curated = False;
       else if (strcmp(argv[i], "--no-random") == 0)
@@ -888,24 +1117,59 @@ int main(int argc, char** argv)
          print_coverage();
          return 0;
       } else {
-         fprintf(stderr, "usage: vexdiff [--random N] [--random-div N] "
-                 "[--seed S] [--only CLASS] [--no-curated] [--no-random] "
-                 "[--verbose] [--coverage]\n");
-         return 2;
+         Bool help = strcmp(argv[i], "--help") == 0;
+         fprintf(help ? stdout : stderr,
+                 "usage: vexdiff [--random N] [--random-div N] [--random-sse N]\n"
+                 "               [--seed S]\n"
+                 "               [--only CLASS] [--no-curated] [--no-random]\n"
+                 "               [--verbose] [--coverage]\n"
+                 "  --random N      random sequences without div (default "
+                 "10000)\n"
+                 "  --random-div N  random sequences with div/idiv (default "
+                 "2000)\n"
+                 "  --random-sse N  random sequences of SSE instructions "
+                 "(default 10000)\n"
+                 "  --seed S        the random generator's seed\n"
+                 "  --only CLASS    only the classes whose name contains "
+                 "CLASS\n"
+                 "  --jit-levels L  iropt levels the JIT side runs curated "
+                 "cases at (default 012)\n"
+                 "  --random-jit-levels L  ... and random sequences at "
+                 "(default 2)\n"
+                 "  --no-jit        no JIT side\n"
+                 "  --verbose       every failure in full, with its IR\n"
+                 "  --coverage      print the opcode tables (markdown) and "
+                 "exit\n");
+         return help ? 0 : 2;
       }
    }
    vex_init_callbacks(vd_failure_exit, vd_log_bytes);
    if (native_init() != 0)
       return 2;
    fs_base_cached    = native_fs_base();
+   jit_init(vd_failure_exit, vd_log_bytes);
+   for (const char* l = jit_levels_curated; *l; l++)
+      if (*l < '0' || *l > '2') {
+         fprintf(stderr, "vexdiff: --jit-levels: digits 0..2\n");
+         return 2;
+      }
+   for (const char* l = jit_levels_random; *l; l++)
+      if (*l < '0' || *l > '2') {
+         fprintf(stderr, "vexdiff: --random-jit-levels: digits 0..2\n");
+         return 2;
+      }
    ir_interp_addr_ok = case_addr_ok;
 
    if (curated)
       curated_all(only);
+   if (curated)
+      curated_sse(only);                 /* vexdiff_sse.c */
    if (random && (only == NULL || strncmp(only, "random", 4) == 0)) {
       run_random(n_random, seed, "random", False);
       run_random(n_random_div, seed + 1, "random-div", True);
    }
+   if (random && (only == NULL || strstr("random-sse", only) != NULL))
+      random_sse(n_random_sse, seed + 2);   /* vexdiff_sse.c */
 
    int total_pass = 0, total_fail = 0, cur = 0;
    for (int i = 0; i < n_classes; i++) {
@@ -920,6 +1184,26 @@ int main(int argc, char** argv)
       total_fail += c->fail;
       if (strncmp(c->name, "random", 6) != 0)
          cur += n;
+   }
+   /* The JIT side, class by class. */
+   int jit_pass = 0, jit_fail = 0;
+   for (int i = 0; i < n_classes; i++) {
+      ClassStat* c = &classes[i];
+      int n = c->jit_pass + c->jit_fail;
+      if (n == 0)
+         continue;
+      Bool rnd = strncmp(c->name, "random", 6) == 0;
+      printf("%s: vex/amd64/jit/%s (%d %s x %d level%s", c->jit_fail ? "FAIL"
+             : "PASS", c->name, n, rnd ? "sequences" : "cases",
+             (int)strlen(rnd ? jit_levels_random : jit_levels_curated),
+             strlen(rnd ? jit_levels_random : jit_levels_curated) == 1 ? ""
+             : "s");
+      if (c->jit_fail)
+         printf(", %d failed, %d of them where the IR side passes",
+                c->jit_fail, c->jit_only);
+      printf(")\n");
+      jit_pass += c->jit_pass;
+      jit_fail += c->jit_fail;
    }
    /* Entries never exercised (informational). */
    const Amd64OpTable* const* t = amd64_all_optables();
@@ -944,5 +1228,11 @@ int main(int argc, char** argv)
           "%d implemented table entries not exercised\n",
           cur, total_pass + total_fail, total_pass, total_fail, ir_blocks,
           ir_insns, unexercised);
-   return total_fail == 0 ? 0 : 1;
+   printf("vexdiff: JIT: %d cases/sequences: %d passed, %d failed; %llu "
+          "runs, %llu blocks, %llu instructions translated to %llu bytes; "
+          "%llu exits chained, %llu faults in translated code\n",
+          jit_pass + jit_fail, jit_pass, jit_fail, jit_runs, jit_total_blocks,
+          jit_total_guest_insns, jit_total_host_bytes, jit_total_chained,
+          jit_total_host_faults);
+   return total_fail == 0 && jit_fail == 0 ? 0 : 1;
 }

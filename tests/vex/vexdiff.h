@@ -41,12 +41,30 @@ typedef struct {
    ULong      patch_val[8];
    Bool       bad;                  /* building failed */
    char       desc[200];
+   /* --- x87 (vexdiff_x87.c): compare the x87 state (in.fx goes in) --- */
+   Bool       x87;
+   UInt       x87_tol;              /* ulps allowed in ST values */
+   UInt       x87_swmask;           /* status-word bits compared */
 } Case;
 
 /* Address of the next instruction to be added to C. */
 static inline Addr64 case_pc(const Case* c)
 {
    return NATIVE_CODE_ADDR + (Addr64)c->len;
+}
+
+/* SSE state: the XMM registers' starting pattern and MXCSR's default
+   (all exceptions masked, round to nearest); the exception flags (low 6
+   bits) are not compared. */
+#define MXCSR_DEFAULT 0x1F80u
+#define MXCSR_FLAGS   0x3Fu
+static inline ULong xmm_default_lo(int i)
+{
+   return 0x0706050403020100ULL + 0x1010101010101010ULL * (ULong)i;
+}
+static inline ULong xmm_default_hi(int i)
+{
+   return 0x0F0E0D0C0B0A0908ULL + 0x1010101010101010ULL * (ULong)i;
 }
 
 /* Starts a case: registers get a fixed pattern, RSP the scratch stack,
@@ -80,8 +98,29 @@ static inline UInt rng_below(Rng* r, UInt n)
    return (UInt)(rng_next(r) % n);
 }
 
+/* --- x87 family (vexdiff_x87.c) --- */
+/* The x87 part of a default FXSAVE image (FNINIT state). */
+extern void x87_default_image(UChar* fx);
+/* Loads the x87 part of C's input image into the guest state. */
+extern void x87_case_to_guest(const Case* c, void* guest_state);
+/* The guest state's x87 state as an FXSAVE image. */
+extern void x87_guest_to_image(const void* guest_state, UChar* fx);
+/* Compares the x87 parts of two images as C asks; describes the
+   differences into WHY (N bytes); returns 1 if they differ. */
+extern int  x87_compare(const Case* c, const UChar* nat, const UChar* ir,
+                        char* why, size_t n);
+extern void curated_x87(const char* only);
+
 /* The curated classes (vexdiff_curated.c). */
 extern void curated_all(const char* only);
+/* string and system families (vexdiff_string.c, vexdiff_system.c) */
+extern void curated_string(const char* only);
+extern void curated_system(const char* only);
+
+/* the SSE family (vexdiff_sse.c): curated cases, and N random sequences
+   of SSE instructions (class "random-sse") */
+extern void curated_sse(const char* only);
+extern void random_sse(int n_seq, ULong seed);
 
 /* Options. */
 extern Bool vd_verbose;

@@ -1588,4 +1588,7 @@ void curated_all(const char* only)
    cur_spec();
    cur_stack();
    cur_misc();
+   curated_string(only);    /* vexdiff_string.c */
+   curated_system(only);    /* vexdiff_system.c */
+   curated_x87(only);       /* vexdiff_x87.c */
 }

@@ -1,0 +1,27 @@
+/* Shared between the scheduler's files (module m_scheduler). */
+#ifndef __PRIV_SCHEDULER_H
+#define __PRIV_SCHEDULER_H
+
+#include "pub_core_basics.h"
+
+/* Prints the guest code address IP as one frame of a stack trace
+   ("   at 0x...: ??? (in <object>)"); FIRST: "at", else "by".  Stands in
+   for the stack-trace module until there is one. */
+extern void ML_(sched_pp_frame)(Addr ip, Bool first);
+
+/* Delivers SIGNO (VKI_SIGILL, _SIGTRAP, _SIGSEGV, _SIGBUS, _SIGFPE),
+   with SI_CODE and the fault address ADDR, to thread TID as a
+   synchronous signal raised by its code.  Until the signals module
+   exists every such signal has its default action: the message
+   "Process terminating with default action of signal N (NAME)" and the
+   thread's exitreason VgSrc_FatalSig. */
+extern void ML_(sched_synth_signal)(ThreadId tid, Int signo, Int si_code,
+                                    Addr addr);
+
+/* Handles the client request of thread TID (a VEX_TRC_JMP_CLIENTREQ
+   exit): the request block's address is in the guest's request
+   register, the result goes to the result register, which keeps the
+   default value when nobody handles the request (clientreq.c). */
+extern void ML_(sched_client_request)(ThreadId tid);
+
+#endif

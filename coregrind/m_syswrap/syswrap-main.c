@@ -1,0 +1,279 @@
+/* The system-call driver: from the guest registers to the wrapper, the
+   kernel and back (see pub_core_syswrap.h for the protocol). */
+#include "pub_core_basics.h"
+#include "pub_core_vki.h"
+#include "pub_core_libcbase.h"
+#include "pub_core_libcassert.h"
+#include "pub_core_libcprint.h"
+#include "pub_core_libcproc.h"
+#include "pub_core_mallocfree.h"
+#include "pub_core_syscall.h"
+#include "pub_core_threadstate.h"
+#include "pub_core_tooliface.h"
+#include "pub_core_signals.h"
+#include "pub_core_syswrap.h"
+#include "libvex_trc_values.h"
+#include "priv_types_n_macros.h"
+#include "priv_syswrap-generic.h"
+
+Bool VG_(clo_trace_syscalls) = False;
+
+/* ------------------------------------------------------------------ */
+/* Per-thread state of the call in flight                               */
+
+typedef struct {
+   SyscallArgs   orig_args;   /* as the client made it */
+   SyscallArgs   args;        /* as PRE left it for the kernel */
+   SyscallStatus status;
+   UWord         flags;       /* Sf* */
+   Addr          ip_at_syscall;
+   Int           n_reg_args;  /* argument registers PRE declared */
+   Bool          in_syscall;
+} SyscallInfo;
+
+/* VG_N_THREADS records, made on first use.  A thread writes only its
+   own; the signals module will read another thread's under the big
+   lock. */
+static SyscallInfo* syscall_info = NULL;
+
+static SyscallInfo* get_sci(ThreadId tid)
+{
+   vg_assert(tid > 0 && tid < VG_N_THREADS);
+   if (syscall_info == NULL)
+      syscall_info = VG_(arena_calloc)(VG_AR_CORE, "syswrap.syscall_info",
+                                       VG_N_THREADS, sizeof(SyscallInfo));
+   return &syscall_info[tid];
+}
+
+/* ------------------------------------------------------------------ */
+/* Trackers                                                             */
+
+void ML_(pre_mem_read)(ThreadId tid, const HChar* what, Addr a, SizeT len)
+{
+   if (VG_(tdict).track_pre_mem_read)
+      VG_(tdict).track_pre_mem_read(Vg_CoreSysCall, tid, what, a, len);
+}
+
+void ML_(pre_mem_read_asciiz)(ThreadId tid, const HChar* what, Addr a)
+{
+   if (VG_(tdict).track_pre_mem_read_asciiz)
+      VG_(tdict).track_pre_mem_read_asciiz(Vg_CoreSysCall, tid, what, a);
+}
+
+void ML_(pre_mem_write)(ThreadId tid, const HChar* what, Addr a, SizeT len)
+{
+   if (VG_(tdict).track_pre_mem_write)
+      VG_(tdict).track_pre_mem_write(Vg_CoreSysCall, tid, what, a, len);
+}
+
+void ML_(post_mem_write)(ThreadId tid, Addr a, SizeT len)
+{
+   if (VG_(tdict).track_post_mem_write)
+      VG_(tdict).track_post_mem_write(Vg_CoreSysCall, tid, a, len);
+}
+
+void ML_(pre_reg_read)(ThreadId tid, const HChar* what, Int n, SizeT size)
+{
+   vg_assert(n >= 1 && n <= 6);
+   SyscallInfo* sci = get_sci(tid);
+   if (n > sci->n_reg_args)
+      sci->n_reg_args = n;
+   if (VG_(tdict).track_pre_reg_read)
+      VG_(tdict).track_pre_reg_read(Vg_CoreSysCall, tid, what,
+                                    ML_(syscall_reg_offset)(n), size);
+}
+
+/* ------------------------------------------------------------------ */
+/* Running the call for the client                                      */
+
+/* The one place the kernel is asked to do the client's system call.
+   The signals module replaces it with a version that a signal can
+   interrupt at a known point (Valgrind's do_syscall_for_client with
+   VG_(fixup_guest_state_after_syscall_interrupted)), with the client's
+   signal mask in force while the call blocks. */
+static void do_syscall_for_client(ThreadId tid, SyscallArgs* args,
+                                  SysRes* res)
+{
+   *res = VG_(do_syscall6)(args->sysno, args->arg1, args->arg2, args->arg3,
+                           args->arg4, args->arg5, args->arg6);
+}
+
+/* ------------------------------------------------------------------ */
+/* Unknown calls                                                        */
+
+/* Numbers already reported: a bitmap of the ones below 4096, a short
+   list of larger ones (beyond it, larger numbers are reported every
+   time). */
+#define N_SMALL_SYSNOS 4096
+static UWord warned_small[N_SMALL_SYSNOS / (8 * sizeof(UWord))];
+static UWord warned_large[16];
+static Int   n_warned_large = 0;
+
+static Bool first_warning_for(UWord sysno)
+{
+   if (sysno < N_SMALL_SYSNOS) {
+      UWord bit = (UWord)1 << (sysno % (8 * sizeof(UWord)));
+      UWord* w = &warned_small[sysno / (8 * sizeof(UWord))];
+      Bool first = (*w & bit) == 0;
+      *w |= bit;
+      return first;
+   }
+   for (Int i = 0; i < n_warned_large; i++)
+      if (warned_large[i] == sysno)
+         return False;
+   if (n_warned_large < (Int)VG_N_ELEMS(warned_large))
+      warned_large[n_warned_large++] = sysno;
+   return True;
+}
+
+static void unhandled_syscall(ThreadId tid, UWord sysno)
+{
+   if (!first_warning_for(sysno))
+      return;
+   VG_(dmsg)("WARNING: unhandled %s syscall: %lu\n",
+             ML_(syswrap_platform), sysno);
+   VG_(dmsg)("   It fails with ENOSYS and the program carries on; a wrapper "
+             "for it\n");
+   VG_(dmsg)("   can be added in coregrind/m_syswrap/ "
+             "(see docs/internals/syswrap.md).\n");
+}
+
+static void unsupported_trc(UInt trc)
+{
+   static Bool warned = False;
+   if (warned)
+      return;
+   warned = True;
+   VG_(umsg)("WARNING: %s: system calls made other than with the "
+             "platform's syscall\n", ML_(syswrap_platform));
+   VG_(umsg)("   instruction (exit code %u, e.g. int $0x80 from 64-bit "
+             "code) are not\n", trc);
+   VG_(umsg)("   supported: they fail with ENOSYS.\n");
+}
+
+/* ------------------------------------------------------------------ */
+/* Tracing                                                              */
+
+static void trace_call(ThreadId tid, const SyscallInfo* sci,
+                       const HChar* name)
+{
+   const SyscallArgs* a = &sci->orig_args;
+   UWord v[6] = { a->arg1, a->arg2, a->arg3, a->arg4, a->arg5, a->arg6 };
+   HChar buf[160];
+   SizeT used = 0;
+   for (Int i = 0; i < sci->n_reg_args && used < sizeof buf; i++)
+      used += VG_(snprintf)(buf + used, sizeof buf - used, "%s%#lx",
+                            i == 0 ? "" : ", ", v[i]);
+   if (sci->n_reg_args == 0)
+      buf[0] = '\0';
+   const SysRes* r = &sci->status.sres;
+   VG_(printf)("SYSCALL[%d,%u](%3lu) %s(%s) --> %s(%#lx)\n",
+               VG_(getpid)(), tid, a->sysno, name ? name : "?", buf,
+               sr_isError(*r) ? "Failure" : "Success",
+               sr_isError(*r) ? sr_Err(*r) : sr_Res(*r));
+}
+
+/* ------------------------------------------------------------------ */
+/* The driver                                                           */
+
+void VG_(client_syscall)(ThreadId tid, UInt trc)
+{
+   vg_assert(VG_(is_valid_tid)(tid));
+   ThreadState* tst = VG_(get_ThreadState)(tid);
+   SyscallInfo* sci = get_sci(tid);
+   vg_assert(!sci->in_syscall);
+
+   VG_(memset)(sci, 0, sizeof *sci);
+   sci->in_syscall = True;
+   ML_(get_syscall_args)(&tst->arch.vex, &sci->orig_args);
+   sci->args = sci->orig_args;
+   sci->ip_at_syscall = ML_(get_ip_at_syscall)(&tst->arch.vex);
+   sci->status.what = SsIdle;
+
+   const UWord sysno = sci->orig_args.sysno;
+   const SyscallTableEntry* ent = NULL;
+
+   /* The number register is read by every call. */
+   if (VG_(tdict).track_pre_reg_read)
+      VG_(tdict).track_pre_reg_read(Vg_CoreSysCall, tid, "(syscallno)",
+                                    ML_(syscall_reg_offset)
+                                       (ML_SYSCALL_REG_SYSNO),
+                                    sizeof(UWord));
+
+   if (VG_(needs).syscall_wrapper && VG_(tdict).tool_pre_syscall) {
+      UWord targs[6] = { sci->args.arg1, sci->args.arg2, sci->args.arg3,
+                         sci->args.arg4, sci->args.arg5, sci->args.arg6 };
+      VG_(tdict).tool_pre_syscall(tid, (UInt)sysno, targs, 6);
+   }
+
+   if (!ML_(syscall_trc_ok)(trc)) {
+      unsupported_trc(trc);
+      sci->status.what = SsComplete;
+      sci->status.sres = VG_(mk_SysRes_Error)(VKI_ENOSYS);
+   } else {
+      ent = ML_(get_syscall_entry)(sysno);
+      if (ent == NULL || ent->before == NULL) {
+         unhandled_syscall(tid, sysno);
+         sci->status.what = SsComplete;
+         sci->status.sres = VG_(mk_SysRes_Error)(VKI_ENOSYS);
+         ent = NULL;
+      } else {
+         ent->before(tid, &sci->args, &sci->status, &sci->flags);
+      }
+   }
+
+   if (sci->status.what == SsIdle) {
+      /* PRE left it to the kernel. */
+      sci->status.what = SsHandToKernel;
+      Bool may_block = (sci->flags & SfMayBlock) != 0;
+      ThreadStatus before = tst->status;
+      if (may_block)
+         tst->status = VgTs_WaitSys;   /* the big lock is released here
+                                          once threads exist */
+      do_syscall_for_client(tid, &sci->args, &sci->status.sres);
+      if (may_block)
+         tst->status = before;
+      sci->status.what = SsComplete;
+   }
+   vg_assert(sci->status.what == SsComplete);
+
+   if (ent != NULL && ent->after != NULL
+       && (!sr_isError(sci->status.sres)
+           || (sci->flags & SfPostOnFail)))
+      ent->after(tid, &sci->args, &sci->status);
+   vg_assert(sci->status.what == SsComplete);
+
+   if (VG_(needs).syscall_wrapper && VG_(tdict).tool_post_syscall) {
+      UWord targs[6] = { sci->args.arg1, sci->args.arg2, sci->args.arg3,
+                         sci->args.arg4, sci->args.arg5, sci->args.arg6 };
+      VG_(tdict).tool_post_syscall(tid, (UInt)sysno, targs, 6,
+                                   sci->status.sres);
+   }
+
+   if (!(sci->flags & SfNoWriteResult)) {
+      ML_(put_syscall_result)(&tst->arch.vex, sci->status.sres);
+      if (VG_(tdict).track_post_reg_write)
+         VG_(tdict).track_post_reg_write(Vg_CoreSysCall, tid,
+                                         ML_(syscall_reg_offset)
+                                            (ML_SYSCALL_REG_RESULT),
+                                         sizeof(UWord));
+   }
+
+   if (VG_(clo_trace_syscalls))
+      trace_call(tid, sci, ent ? ent->name : NULL);
+
+   sci->in_syscall = False;
+
+#if defined(VG_HAVE_SIGNALS_MODULE)
+   if (sci->flags & SfPollAfter)
+      VG_(poll_signals)(tid);
+#endif
+}
+
+VgSchedReturnCode VG_(syswrap_exit_reason)(ThreadId tid, Int* exitcode)
+{
+   const ThreadState* tst = VG_(get_ThreadState)(tid);
+   if (exitcode != NULL)
+      *exitcode = tst->os_state.exitcode;
+   return tst->exitreason;
+}
