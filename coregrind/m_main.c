@@ -62,7 +62,8 @@ static void print_usage_and_exit(Bool debug_too)
 "                              the core's start-up (repeat for more)\n"
 "    --sanity-level=<number>   level of sanity checking to do [1]\n"
 "                              (2 and above: check the core's heap on every\n"
-"                              allocation and release)\n");
+"                              allocation and release)\n"
+"    --trace-syscalls=no|yes   show all system calls? [no]\n");
       VG_(translate_print_usage)(True);
       VG_(scheduler_print_usage)(True);
       VG_(printf)("\n");
@@ -140,6 +141,8 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
       VG_(clo_verbosity)++;
    else if (VG_(str_clo)(arg, "--tool", &chosen_tool))
       ;  /* found by find_tool_name() */
+   else if (VG_BOOL_CLO(arg, "--trace-syscalls", VG_(clo_trace_syscalls)))
+      ;
    else if (VG_BOOL_CLO(arg, "--trace-children", VG_(clo_trace_children)))
       ;
    else if (VG_BOOL_CLO(arg, "--time-stamp", VG_(clo_time_stamp)))
@@ -299,6 +302,42 @@ static void shutdown_and_exit(ThreadId tid, VgSchedReturnCode why)
    VG_(exit)(exitcode);
 }
 
+/* The core's descriptors live at the top of the descriptor table, out of
+   the client's sight: raise the soft limit to the hard one (within
+   reason), keep the top VG_N_RESERVED_FDS for the core, and show the
+   client its original soft limit (never more than what is left). */
+#define VG_N_RESERVED_FDS 12
+static void set_up_fd_limits(void)
+{
+   struct vki_rlimit rl;
+   if (VG_(getrlimit)(VKI_RLIMIT_NOFILE, &rl) < 0) {
+      rl.rlim_cur = 1024;
+      rl.rlim_max = 1024;
+   }
+   ULong original_soft = rl.rlim_cur;
+   ULong wanted = rl.rlim_max < 65536 ? rl.rlim_max : 65536;
+   if (wanted > rl.rlim_cur) {
+      struct vki_rlimit raised = { wanted, rl.rlim_max };
+      if (VG_(setrlimit)(VKI_RLIMIT_NOFILE, &raised) == 0)
+         rl.rlim_cur = wanted;
+   }
+   VG_(fd_hard_limit) = (Int)rl.rlim_cur - VG_N_RESERVED_FDS;
+   VG_(fd_soft_limit) = original_soft < (ULong)VG_(fd_hard_limit)
+                           ? (Int)original_soft : VG_(fd_hard_limit);
+}
+
+/* /proc/self/exe must name the client, not the tool: the syscall
+   wrappers redirect it to this descriptor. */
+static void open_client_exe(const HChar* path)
+{
+   SysRes sr = VG_(open)(path, VKI_O_RDONLY, 0);
+   if (sr_isError(sr))
+      return;
+   Int fd = VG_(safe_fd)((Int)sr_Res(sr));
+   if (fd >= 0)
+      VG_(cl_exec_fd) = fd;
+}
+
 static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
                           HChar** envp) NORETURN;
 static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
@@ -314,6 +353,7 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
 
    /* Before anything allocates: the address-space map, from which the
       allocator takes its memory and the client its place. */
+   set_up_fd_limits();
    VG_(debugLog)(1, "main", "Starting the address space manager\n");
    Addr clstack_end = VG_(am_startup)((Addr)initial_sp);
 
@@ -353,6 +393,7 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
    if (VG_(tdict).track_new_mem_startup)
       VG_(ii_report_startup_mem)(&iifii, VG_(tdict).track_new_mem_startup);
    VG_(setup_client_dataseg)(iifii.brk_base);
+   open_client_exe(iifii.exe_path);
 
    /* Run the client: thread 1 starts at the image's first instruction
       and runs until the process exits or is killed. */

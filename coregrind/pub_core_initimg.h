@@ -148,6 +148,9 @@ typedef struct {
    UInt    stack_prot;
    XArray* mappings;         /* UmeMapping: the executable's and dynamic
                                 linker's mappings (see pub_core_ume.h) */
+   /* The ELF file that was loaded (for a #! script, its interpreter):
+      what /proc/self/exe names in a native run. */
+   const HChar* exe_path;
 } IIFinaliseImageInfo;
 
 /* Loads the client (m_ume: a failure ends the run with its message),

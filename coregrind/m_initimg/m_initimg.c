@@ -423,6 +423,7 @@ IIFinaliseImageInfo VG_(ii_create_image)(const IICreateImageInfo* ii)
    r.interp_base      = info->interp_offset;
    r.stack_prot       = info->stack_prot;
    r.mappings         = info->mappings;
+   r.exe_path         = VG_(strdup)("initimg.exe_path", info->elf_path);
    if (f->sysinfo_ehdr != 0)
       find_vdso(f->sysinfo_ehdr, &r.vdso_start, &r.vdso_len);
    VG_(debugLog)(2, "initimg", "initial sp %#lx, ip %#lx\n", r.regs.sp,
