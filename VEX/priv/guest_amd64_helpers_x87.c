@@ -353,11 +353,11 @@ static F80 from_ieee(ULong bits, Fmt f, UInt* fl)
    if (ex == emask) {
       if (frac == 0)
          return f80_inf(sign);
+      /* an SNaN stays signalling: the operation using it decides (an
+         SNaN loses to a QNaN); loads quieten it */
       F80 n = mkF80(J_BIT | (frac << (64 - f.prec)), s | EXP_MAX);
-      if (!(n.m & QUIET_BIT)) {
+      if (!(n.m & QUIET_BIT))
          *fl |= X87_FSW_IE;
-         n.m |= QUIET_BIT;
-      }
       return n;
    }
    if (ex == 0) {
@@ -404,6 +404,19 @@ static F80 from_bcd(ULong lo, UInt hi)
 
 static Bool denormal_operand(Int k) { return toBool(k == K_DENORM); }
 
+/* In *FL while an operation runs: its memory operand was a denormal in
+   its own format (a single or double: normal once extended).  Like an
+   extended denormal it raises DE -- where the operation gets to the
+   denormal check, after the NaN and zero-divisor checks. */
+#define FL_MEM_DENORM 0x10000u
+
+static void de_check(Int ka, Int kb, UInt* fl)
+{
+   if (denormal_operand(ka) || denormal_operand(kb)
+       || (*fl & FL_MEM_DENORM))
+      *fl |= X87_FSW_DE;
+}
+
 static F80 op_addsub(F80 a, F80 b, Bool sub, Int prec, UInt rc, UInt* fl)
 {
    Int ka = classify(a), kb = classify(b);
@@ -416,12 +429,10 @@ static F80 op_addsub(F80 a, F80 b, Bool sub, Int prec, UInt rc, UInt* fl)
          *fl |= X87_FSW_IE;
          return indefinite();
       }
-      if (denormal_operand(ka) || denormal_operand(kb))
-         *fl |= X87_FSW_DE;
+      de_check(ka, kb, fl);
       return f80_inf(ka == K_INF ? sa : sb);
    }
-   if (denormal_operand(ka) || denormal_operand(kb))
-      *fl |= X87_FSW_DE;
+   de_check(ka, kb, fl);
    if (ka == K_ZERO && kb == K_ZERO) {
       if (sa == sb)
          return f80_zero(sa);
@@ -474,8 +485,7 @@ static F80 op_mul(F80 a, F80 b, Int prec, UInt rc, UInt* fl)
       *fl |= X87_FSW_IE;
       return indefinite();
    }
-   if (denormal_operand(ka) || denormal_operand(kb))
-      *fl |= X87_FSW_DE;
+   de_check(ka, kb, fl);
    if (ka == K_INF || kb == K_INF)
       return f80_inf(sign);
    if (ka == K_ZERO || kb == K_ZERO)
@@ -520,8 +530,7 @@ static F80 op_div(F80 a, F80 b, Int prec, UInt rc, UInt* fl)
       *fl |= X87_FSW_ZE;
       return f80_inf(sign);
    }
-   if (denormal_operand(ka) || denormal_operand(kb))
-      *fl |= X87_FSW_DE;
+   de_check(ka, kb, fl);
    if (ka == K_INF)
       return f80_inf(sign);
    if (kb == K_INF)
@@ -830,8 +839,7 @@ static void op_compare(F80 a, F80 b, Bool signal_qnan, UInt* cc, UInt* rfl,
          *fl |= X87_FSW_IE;
       r = 2;
    } else {
-      if (denormal_operand(ka) || denormal_operand(kb))
-         *fl |= X87_FSW_DE;
+      de_check(ka, kb, fl);
       r = cmp_values(a, b);
    }
    switch (r) {
@@ -868,8 +876,7 @@ static F80 op_scale(F80 a, F80 b, UInt rc, UInt* fl)
    if (ka == K_UNSUPP || kb == K_UNSUPP || is_nan_class(ka)
        || is_nan_class(kb))
       return nan_result(a, ka, b, kb, fl);
-   if (denormal_operand(ka) || denormal_operand(kb))
-      *fl |= X87_FSW_DE;
+   de_check(ka, kb, fl);
    if (kb == K_INF) {
       if (f80_sign(b)) {
          if (ka == K_INF) { *fl |= X87_FSW_IE; return indefinite(); }
@@ -929,8 +936,7 @@ static F80 op_prem(F80 a, F80 b, Bool ieee, UInt rc, UInt* fl, UInt* cc,
       *fl |= X87_FSW_IE;
       return indefinite();
    }
-   if (denormal_operand(ka) || denormal_operand(kb))
-      *fl |= X87_FSW_DE;
+   de_check(ka, kb, fl);
    if (ka == K_ZERO || kb == K_INF)
       return canon(a);
    Unp ua = unpack(a), ub = unpack(b);
@@ -1599,13 +1605,15 @@ void amd64g_x87_op(ULong* res, ULong ctl, ULong a_m, ULong a_se,
 
   normal:
    {
-      /* a NaN or unsupported A hides a denormal memory operand */
+      /* a denormal memory operand raises DE where the operation checks
+         for denormals (see FL_MEM_DENORM); a load raises it at once */
       UInt lfl = 0;
       F80 b = X87_OP_CONST == op ? mkF80(0, 0)
               : load_operand(fmt, b_m, b_se, &lfl);
-      Int ka0 = classify(a);
-      if (op != X87_OP_LOAD && (is_nan_class(ka0) || ka0 == K_UNSUPP))
+      if ((lfl & X87_FSW_DE) && op != X87_OP_LOAD) {
          lfl &= ~X87_FSW_DE;
+         lfl |= FL_MEM_DENORM;
+      }
       fl |= lfl;
       switch (op) {
          case X87_OP_ADD:  r = op_addsub(a, b, False, prec, rc, &fl); break;
@@ -1629,7 +1637,7 @@ void amd64g_x87_op(ULong* res, ULong ctl, ULong a_m, ULong a_se,
             fl = 0;
             break;
          case X87_OP_LOAD:
-            r = b;
+            r = classify(b) == K_SNAN ? quiet(b) : b;
             break;
          case X87_OP_STORE:
             switch (fmt) {
@@ -1690,6 +1698,7 @@ void amd64g_x87_op(ULong* res, ULong ctl, ULong a_m, ULong a_se,
    }
 
   done:
+   fl &= ~FL_MEM_DENORM;
    if (!is_store)
       bits = r.m;
    /* C1 comes from FL (rounding, stack overflow) unless the operation

@@ -22,9 +22,11 @@
    true 80-bit extended precision: slot i holds the register's value in
    the 80-bit format in bytes 0..9 (little-endian, exactly as FSTP m80fp
    would store it) and bytes 10..15 are zero.  FPTAG[i] is 1 when register
-   i is full.  FPROUND holds the x87 control word's rounding and precision
-   fields in the form the x87 family chooses (documented there); FC3210
-   holds the condition bits C3..C0 in their status-word positions.
+   i is full.  FPROUND holds the whole x87 control word (as FNSTCW
+   stores it) and FC3210 the status word without TOP, ES and B (the
+   exception flags, SF and C3..C0 in their places): see
+   VEX/priv/guest_amd64_x87.h, whose helpers also convert the whole
+   state to and from an FXSAVE image (amd64g_x87_state_to_fxsave).
 
    SSE: YMM0..YMM16 are 256 bits each (8 UInts, lowest first); the SSE
    family uses the low 128 bits, AVX will use the rest.  YMM16 is a

@@ -1066,6 +1066,8 @@ static void print_coverage(void)
             if (bar) *bar = 0;
             char* pct = strchr(base, '%');
             if (pct) *pct = 0;
+            char* sp = strchr(base, ' ');   /* x87: "fadd st(1),st(0)" */
+            if (sp) *sp = 0;
             int dup = 0;
             for (int m = 0; m < n_mnems; m++)
                if (strcmp(mnems[m], base) == 0) dup = 1;

@@ -110,6 +110,8 @@ extern void x87_guest_to_image(const void* guest_state, UChar* fx);
 extern int  x87_compare(const Case* c, const UChar* nat, const UChar* ir,
                         char* why, size_t n);
 extern void curated_x87(const char* only);
+/* whole small programs aimed at the JIT (vexdiff_jit.c) */
+extern void curated_jit(const char* only);
 
 /* The curated classes (vexdiff_curated.c). */
 extern void curated_all(const char* only);

@@ -1591,4 +1591,5 @@ void curated_all(const char* only)
    curated_string(only);    /* vexdiff_string.c */
    curated_system(only);    /* vexdiff_system.c */
    curated_x87(only);       /* vexdiff_x87.c */
+   curated_jit(only);       /* vexdiff_jit.c */
 }

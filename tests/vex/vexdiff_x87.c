@@ -29,7 +29,7 @@
 #define MID NATIVE_SCRATCH_MID
 
 /* Tolerance for the transcendentals, in units of the last place. */
-#define X87_TRANS_TOL 2
+#define X87_TRANS_TOL 1
 
 static const char* only_cls;
 
@@ -486,6 +486,20 @@ static void cur_move(void)
          fnstsw_ax(&c);
          run(cls, &c);
       }
+   /* the undocumented aliases: FSTP (D9 D8+i, DF D0+i, DF D8+i), FXCH
+      (DD C8+i, DF C8+i) and, in x87-cmp, FCOM/FCOMP (DC D0+i, DC D8+i,
+      DE D0+i) */
+   static const int alias[5][2] = {
+      { 0xD9, 0xD8 }, { 0xDF, 0xD0 }, { 0xDF, 0xD8 }, { 0xDD, 0xC8 },
+      { 0xDF, 0xC8 }
+   };
+   for (int k = 0; k < 5; k++)
+      for (int i = 0; i < 8; i++) {
+         xbegin(&c, "x87 alias", 0x037F, 0x0200, 3 + (i & 3), vals_all + k);
+         xr(&c, alias[k][0], alias[k][1] + i);
+         fnstsw_ax(&c);
+         run(cls, &c);
+      }
    /* fcmovcc, every condition, with flags making it true and false */
    static const int fcm[8][2] = {
       { 0xDA, 0xC0 }, { 0xDA, 0xC8 }, { 0xDA, 0xD0 }, { 0xDA, 0xD8 },
@@ -625,6 +639,16 @@ static void cur_cmp(void)
             fnstsw_ax(&c);
             run(cls, &c);
          }
+   static const int calias[3][2] = { { 0xDC, 0xD0 }, { 0xDC, 0xD8 },
+                                      { 0xDE, 0xD0 } };
+   for (int k = 0; k < 3; k++)
+      for (int i = 0; i < 8; i++) {
+         xbegin(&c, "fcom/fcomp alias", 0x037F, 0, 4 + (i & 3),
+                vals_all + 2 * k + i);
+         xr(&c, calias[k][0], calias[k][1] + i);
+         fnstsw_ax(&c);
+         run(cls, &c);
+      }
    /* ficom / fcom with memory operands */
    static const int mopc[4] = { 0xD8, 0xDC, 0xDE, 0xDA };
    static const ULong mval[4][3] = {
@@ -854,6 +878,31 @@ static void cur_trans(void)
             run(cls, &c);
          }
       }
+   /* random arguments over wide ranges: within X87_TRANS_TOL of the
+      hardware (C1, the rounding direction, is not compared) */
+   {
+      Rng r = { 0x7A3C5E1F00D4B9A1ULL };
+      static const int rop[7] = { 0xFE, 0xFF, 0xF2, 0xFB, 0xF0, 0xF1, 0xF3 };
+      for (int k = 0; k < 700; k++) {
+         int op = k % 7;
+         X80 st[2];
+         int lo = op == 4 ? -64 : -40, hi = op == 4 ? -1 : op < 4 ? 62 : 200;
+         st[0].m = rng_next(&r) | 0x8000000000000000ULL;
+         st[0].se = (UInt)(0x3FFF + lo + (int)rng_below(&r, (UInt)(hi - lo)))
+                    | (rng_below(&r, 2) && op != 5 ? 0x8000 : 0);
+         st[1].m = rng_next(&r) | 0x8000000000000000ULL;
+         st[1].se = (UInt)(0x3FFF - 20 + (int)rng_below(&r, 40))
+                    | (rng_below(&r, 2) ? 0x8000 : 0);
+         xbegin(&c, "transcendental, random argument", cw_of(k % 4, 2), 0,
+                2, st);
+         c.x87_tol = X87_TRANS_TOL;
+         c.x87_swmask = (UInt)~X87_FSW_C1 & 0xFFFF;
+         xr(&c, 0xD9, rop[op]);
+         fnstsw_ax(&c);
+         xb(&c, 3, 0x80, 0xE4, 0xFD);      /* and $0xfd, %ah: C1 */
+         run(cls, &c);
+      }
+   }
    /* their special operands */
    static const X80 sp2[] = {
       XV(0, 0), XV(0, 0x8000), XV(0x8000000000000000ULL, 0x7FFF),
@@ -1251,15 +1300,7 @@ static void cur_random(int n_seq, ULong seed)
          if (k < 4)
             put80(&c, MID + 32 * (ULong)k, rnd_val(&r));
       int len = 1 + (int)rng_below(&r, 10);
-      /* debugging aid: X87_SEQ=q X87_TRUNC=k keeps k instructions of
-         sequence q and shows the state after them */
-      const char* dseq = getenv("X87_SEQ");
-      int trunc = dseq != NULL && atoi(dseq) == q
-                  ? atoi(getenv("X87_TRUNC") ? getenv("X87_TRUNC") : "99")
-                  : 99;
       for (int i = 0; i < len; i++) {
-         if (i == trunc)
-            break;
          int sti = (int)rng_below(&r, 8);
          int disp = 32 * (int)rng_below(&r, 4);
          switch (rng_below(&r, 16)) {
