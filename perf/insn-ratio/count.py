@@ -9,7 +9,12 @@ instruction's bytes with objdump; bytes that follow a `call *%r11` or
 executed filler and far-jump slot) are counted as bytes but not as
 instructions.
 
-  count.py TRACE LO-HI[,LO-HI...]   superblocks starting in those ranges
+  count.py VG_TRACE OURS_TRACE VG_VERSION NAME=LO-HI [NAME=LO-HI...]
+
+prints, for each superblock starting in one of the functions (NAME, its
+address range), both sides' counts side by side, and per function the
+loop's superblock (the one starting at the loop head, the most guest
+instructions) as the headline ratio.
 """
 import re
 import subprocess
@@ -89,22 +94,46 @@ def parse(path):
     return sbs
 
 
-def main():
-    path, ranges = sys.argv[1], sys.argv[2]
-    rs = []
-    for r in ranges.split(","):
-        lo, hi = r.split("-")
-        rs.append((int(lo, 0), int(hi, 0)))
-    seen = set()
+def counts(path, funcs):
+    res = {}
     for sb in parse(path):
-        if not any(lo <= sb["addr"] < hi for lo, hi in rs):
+        if sb["guest"] == 0 or sb["addr"] in res:
             continue
-        if sb["addr"] in seen or sb["guest"] == 0:
-            continue
-        seen.add(sb["addr"])
+        for name, lo, hi in funcs:
+            if lo <= sb["addr"] < hi:
+                res[sb["addr"]] = sb
+    return res
+
+
+def main():
+    vg_path, ours_path, vg_version = sys.argv[1:4]
+    funcs = []
+    for a in sys.argv[4:]:
+        name, r = a.split("=")
+        lo, hi = r.split("-")
+        funcs.append((name, int(lo, 0), int(hi, 0)))
+    vg = counts(vg_path, funcs)
+    ours = counts(ours_path, funcs)
+
+    def fmt(sb):
+        if sb is None:
+            return "%5s %5s %5s %6s %6s" % ("-", "-", "-", "-", "-")
         g = sb["guest"]
-        print("0x%x %d %d %d %.2f %.2f" % (sb["addr"], g, sb["host"],
-              sb["bytes"], sb["host"] / g, sb["bytes"] / g))
+        return "%5d %5d %5d %6.2f %6.2f" % (g, sb["host"], sb["bytes"],
+                                            sb["host"] / g, sb["bytes"] / g)
+
+    print("%-14s | %-32s | %-32s" % ("", "Valgrind " + vg_version,
+                                      "ours (this tree)"))
+    hdr = "%5s %5s %5s %6s %6s" % ("guest", "insns", "bytes", "ins/g",
+                                   "byt/g")
+    print("%-14s | %-32s | %-32s" % ("superblock", hdr, hdr))
+    for addr in sorted(set(vg) | set(ours)):
+        name = "?"
+        for n, lo, hi in funcs:
+            if lo <= addr < hi:
+                name = "%s+%d" % (n, addr - lo)
+        print("%-14s | %-32s | %-32s" % (name, fmt(vg.get(addr)),
+                                          fmt(ours.get(addr))))
 
 
 if __name__ == "__main__":
