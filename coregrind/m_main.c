@@ -20,6 +20,7 @@
 #include "pub_core_transtab.h"
 #include "pub_core_scheduler.h"
 #include "pub_core_syswrap.h"
+#include "pub_core_signals.h"
 
 /* ------------------------------------------------------------------ */
 /* Usage                                                               */
@@ -63,7 +64,8 @@ static void print_usage_and_exit(Bool debug_too)
 "    --sanity-level=<number>   level of sanity checking to do [1]\n"
 "                              (2 and above: check the core's heap on every\n"
 "                              allocation and release)\n"
-"    --trace-syscalls=no|yes   show all system calls? [no]\n");
+"    --trace-syscalls=no|yes   show all system calls? [no]\n"
+"    --trace-signals=no|yes    show signal handling details? [no]\n");
       VG_(translate_print_usage)(True);
       VG_(scheduler_print_usage)(True);
       VG_(printf)("\n");
@@ -142,6 +144,8 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
    else if (VG_(str_clo)(arg, "--tool", &chosen_tool))
       ;  /* found by find_tool_name() */
    else if (VG_BOOL_CLO(arg, "--trace-syscalls", VG_(clo_trace_syscalls)))
+      ;
+   else if (VG_BOOL_CLO(arg, "--trace-signals", VG_(clo_trace_signals)))
       ;
    else if (VG_BOOL_CLO(arg, "--trace-children", VG_(clo_trace_children)))
       ;
@@ -402,6 +406,9 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
    VG_(debugLog)(1, "main", "Running thread 1\n");
    ThreadId tid = VG_(scheduler_init_phase1)();
    VG_(scheduler_init_phase2)(tid, &iifii);
+   /* The client's signal state (inherited mask and ignored signals) and
+      the core's handlers. */
+   VG_(sigstartup_actions)(tid);
    VgSchedReturnCode why = VG_(scheduler)(tid);
    shutdown_and_exit(tid, why);
 }

@@ -31,6 +31,9 @@ Int   VG_(clo_trace_flags)   = 0;
 Long  VG_(clo_trace_notbelow) = -1;   /* -1: not given */
 Long  VG_(clo_trace_notabove) = -1;
 VgSmc VG_(clo_smc_check)     = Vg_SmcAllNonFile;  /* Valgrind's amd64 default */
+/* --vex-iropt-register-updates: how much of the guest state is up to
+   date where a translation can fault (a signal handler sees it). */
+static VexRegisterUpdates clo_px = VexRegUpdUnwindregsAtMemAccess;
 Int   VG_(clo_num_transtab_sectors) = 32;
 
 Bool VG_(translate_process_cmd_line_option)(const HChar* arg)
@@ -65,6 +68,18 @@ Bool VG_(translate_process_cmd_line_option)(const HChar* arg)
        || VG_XACT_CLO(arg, "--smc-check=all-non-file", VG_(clo_smc_check),
                       Vg_SmcAllNonFile))
       return True;
+   if (VG_XACT_CLO(arg, "--vex-iropt-register-updates=sp-at-mem-access",
+                   clo_px, VexRegUpdSpAtMemAccess)
+       || VG_XACT_CLO(arg, "--vex-iropt-register-updates="
+                      "unwindregs-at-mem-access", clo_px,
+                      VexRegUpdUnwindregsAtMemAccess)
+       || VG_XACT_CLO(arg, "--vex-iropt-register-updates="
+                      "allregs-at-mem-access", clo_px,
+                      VexRegUpdAllregsAtMemAccess)
+       || VG_XACT_CLO(arg, "--vex-iropt-register-updates="
+                      "allregs-at-each-insn", clo_px,
+                      VexRegUpdAllregsAtEachInsn))
+      return True;
    if (VG_BINT_CLO(arg, "--num-transtab-sectors",
                    VG_(clo_num_transtab_sectors), 1, VG_TT_MAX_SECTORS))
       return True;
@@ -84,6 +99,10 @@ void VG_(translate_print_usage)(Bool print_debug)
    VG_(printf)(
 "    --num-transtab-sectors=<number> size of translated code cache [32]\n"
 "           more sectors may increase performance, but use more memory.\n"
+"    --vex-iropt-register-updates=sp-at-mem-access\n"
+"                                |unwindregs-at-mem-access\n"
+"                                |allregs-at-mem-access\n"
+"                                |allregs-at-each-insn  [unwindregs-at-mem-access]\n"
 "    --trace-flags=<XXXXXXXX>   show generated code? (X = 0|1) [00000000]\n"
 "    --trace-notbelow=<number> only show BBs above <number> [999999999]\n"
 "    --trace-notabove=<number> only show BBs below <number> [0]\n"
@@ -438,7 +457,7 @@ Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
    selfcheck_mask      = 0;
    vta.finaltidy       = VG_(needs).final_IR_tidy_pass
                             ? VG_(tdict).tool_final_IR_tidy_pass : NULL;
-   vta.px_control      = VexRegUpdUnwindregsAtMemAccess;
+   vta.px_control      = clo_px;
    vta.traceflags      = verbosity;
    vta.addProfInc      = False;
    vta.disp_cp_chain_me_to_slowEP = (const void*)VG_(disp_cp_chain_me_to_slowEP);

@@ -9,6 +9,7 @@
 #include "libvex_guest_amd64.h"
 #include "main_util.h"
 #include "guest_amd64_defs.h"
+#include "guest_amd64_x87.h"
 
 /* ================================================================== */
 /* Flags from the thunk                                               */
@@ -885,4 +886,14 @@ void LibVEX_GuestAMD64_put_rflags(ULong rflags, VexGuestAMD64State* st)
    st->guest_DFLAG   = (rflags & AMD64G_RFLAGS_DF) ? ~0ULL : 1;
    st->guest_ACFLAG  = (rflags & AMD64G_RFLAGS_AC) ? 1 : 0;
    st->guest_IDFLAG  = (rflags & AMD64G_RFLAGS_ID) ? 1 : 0;
+}
+
+void LibVEX_GuestAMD64_fxsave(const VexGuestAMD64State* st, HWord fp_state)
+{
+   amd64g_x87_state_to_fxsave(st, (UChar*)fp_state);
+}
+
+void LibVEX_GuestAMD64_fxrstor(HWord fp_state, VexGuestAMD64State* st)
+{
+   amd64g_x87_state_from_fxsave(st, (const UChar*)fp_state);
 }

@@ -1192,14 +1192,20 @@ static HReg iselUnop(AMD64ISelEnv* env, const IRExpr* e)
          return dst;
       }
 
-      /* Widening: from memory with the load's own extension. */
+      /* Widening: from memory with the load's own extension; a
+         temporary that a load or GET assigned is zero-extended already
+         (iselWrTmp). */
       case Iop_8Uto16: case Iop_8Uto32: case Iop_8Uto64:
          if ((am = narrowMemOf(env, a, Ity_I8)) != NULL)
             return loadZX(env, Ity_I8, am);
+         if (a->tag == Iex_RdTmp && env->tmpIsZX32[a->Iex.RdTmp.tmp])
+            return iselIntExpr_R(env, a);
          return amd64isel_zeroExtend(env, iselIntExpr_R(env, a), Ity_I8);
       case Iop_16Uto32: case Iop_16Uto64:
          if ((am = narrowMemOf(env, a, Ity_I16)) != NULL)
             return loadZX(env, Ity_I16, am);
+         if (a->tag == Iex_RdTmp && env->tmpIsZX32[a->Iex.RdTmp.tmp])
+            return iselIntExpr_R(env, a);
          return amd64isel_zeroExtend(env, iselIntExpr_R(env, a), Ity_I16);
       case Iop_32Uto64: {
          if ((am = narrowMemOf(env, a, Ity_I32)) != NULL)
@@ -1572,6 +1578,11 @@ static void iselWrTmp(AMD64ISelEnv* env, IRTemp tmp, const IRExpr* e)
          HReg dst = amd64isel_lookupIRTemp(env, tmp);
          HReg src = iselIntExpr_R(env, e);
          addInstr(env, mk_iMOVsd_RR(src, dst));
+         /* An I8 or I16 GET or load is a movzb/movzw (iselIntExpr_R). */
+         if ((ty == Ity_I8 || ty == Ity_I16)
+             && (e->tag == Iex_Get
+                 || (e->tag == Iex_Load && e->Iex.Load.end == Iend_LE)))
+            env->tmpIsZX32[tmp] = True;
          return;
       }
       case Ity_I128: {

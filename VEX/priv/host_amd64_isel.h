@@ -40,7 +40,9 @@ typedef struct {
    HReg*            vregmapHI;
    Int              n_vregmap;
    /* For I32 temporaries: whether the register's upper 32 bits are
-      known to be zero (then 32Uto64 of it is free). */
+      known to be zero (then 32Uto64 of it is free); for I8 and I16 ones,
+      whether the register holds the value zero-extended, as a load or
+      GET leaves it (then 8Uto and 16Uto of it are free). */
    Bool*            tmpIsZX32;
 
    /* The host's VEX_HWCAPS_AMD64_* bits. */

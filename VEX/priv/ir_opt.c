@@ -645,11 +645,43 @@ static void getfacts_add(GetFacts* f, GRange r, IRType ty, IRExpr* val)
    f->used++;
 }
 
+/* The op giving the low TY part of a FROM value (the guest state is
+   little-endian, so a narrower GET at a wider value's offset reads that
+   part), or Iop_INVALID. */
+static IROp low_part_op(IRType from, IRType ty)
+{
+   switch (from) {
+      case Ity_I64:
+         return ty == Ity_I32 ? Iop_64to32 : ty == Ity_I16 ? Iop_64to16
+                : ty == Ity_I8 ? Iop_64to8 : Iop_INVALID;
+      case Ity_I32:
+         return ty == Ity_I16 ? Iop_32to16 : ty == Ity_I8 ? Iop_32to8
+                : Iop_INVALID;
+      case Ity_I16:
+         return ty == Ity_I8 ? Iop_16to8 : Iop_INVALID;
+      case Ity_V128:
+         return ty == Ity_I64 ? Iop_V128to64 : ty == Ity_I32 ? Iop_V128to32
+                : Iop_INVALID;
+      default:
+         return Iop_INVALID;
+   }
+}
+
+/* What a GET of TY at OFFSET reads, if known: an atom, or (the low part
+   of a wider value known at OFFSET) a narrowing of an atom.  The front
+   end reads 32-bit registers as GET:I32 after writing them whole with a
+   PUT of I64, so without the second form every such read went back to
+   memory. */
 static IRExpr* getfacts_lookup(const GetFacts* f, Int offset, IRType ty)
 {
    for (Int i = f->used - 1; i >= 0; i--)
       if (f->facts[i].range.lo == offset && f->facts[i].ty == ty)
          return f->facts[i].val;
+   for (Int i = f->used - 1; i >= 0; i--) {
+      IROp op = low_part_op(f->facts[i].ty, ty);
+      if (f->facts[i].range.lo == offset && op != Iop_INVALID)
+         return IRExpr_Unop(op, f->facts[i].val);
+   }
    return NULL;
 }
 
@@ -668,6 +700,15 @@ void redundant_get_removal_BB(IRSB* bb)
                                             e->Iex.Get.ty);
             if (known != NULL) {
                bb->stmts[i] = IRStmt_WrTmp(st->Ist.WrTmp.tmp, known);
+               if (!isIRAtom(known)) {
+                  /* a narrowing: the temporary now names the narrow
+                     value, which outlives the wide fact */
+                  GRange r;
+                  r.lo = e->Iex.Get.offset;
+                  r.hi = r.lo + sizeofIRType(e->Iex.Get.ty) - 1;
+                  getfacts_add(&facts, r, e->Iex.Get.ty,
+                               IRExpr_RdTmp(st->Ist.WrTmp.tmp));
+               }
             } else {
                GRange r;
                r.lo = e->Iex.Get.offset;
@@ -1136,6 +1177,23 @@ static IRExpr* fold_unop_chase(IROp op, IRExpr* arg, IRExpr** defs,
          return (inner == Iop_16Uto64 || inner == Iop_16Sto64) ? x : NULL;
       case Iop_16to8:
          return (inner == Iop_8Uto16 || inner == Iop_8Sto16) ? x : NULL;
+      /* widening in two steps is widening in one (a zero-extended byte
+         needs no second zero extension) */
+      case Iop_32Uto64:
+         return inner == Iop_8Uto32 ? IRExpr_Unop(Iop_8Uto64, x)
+                : inner == Iop_16Uto32 ? IRExpr_Unop(Iop_16Uto64, x)
+                : inner == Iop_1Uto32 ? IRExpr_Unop(Iop_1Uto64, x) : NULL;
+      case Iop_32Sto64:
+         return inner == Iop_8Sto32 ? IRExpr_Unop(Iop_8Sto64, x)
+                : inner == Iop_16Sto32 ? IRExpr_Unop(Iop_16Sto64, x) : NULL;
+      case Iop_16Uto32:
+         return inner == Iop_8Uto16 ? IRExpr_Unop(Iop_8Uto32, x) : NULL;
+      case Iop_16Sto32:
+         return inner == Iop_8Sto16 ? IRExpr_Unop(Iop_8Sto32, x) : NULL;
+      case Iop_16Uto64:
+         return inner == Iop_8Uto16 ? IRExpr_Unop(Iop_8Uto64, x) : NULL;
+      case Iop_16Sto64:
+         return inner == Iop_8Sto16 ? IRExpr_Unop(Iop_8Sto64, x) : NULL;
       /* double negation */
       case Iop_Not1: case Iop_Not8: case Iop_Not16: case Iop_Not32:
       case Iop_Not64:

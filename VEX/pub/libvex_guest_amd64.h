@@ -138,6 +138,13 @@ extern void LibVEX_GuestAMD64_put_rflag_c(ULong new_carry_flag,
 extern void LibVEX_GuestAMD64_put_rflags(ULong rflags,
                                          /*MOD*/VexGuestAMD64State* vex_state);
 
+/* The x87 and SSE state as the 512-byte FXSAVE image at FP_STATE
+   (bytes 416..511 are not touched), and back from one: what a signal
+   frame holds (the core's m_sigframe). */
+extern void LibVEX_GuestAMD64_fxsave(const VexGuestAMD64State* vex_state,
+                                     HWord fp_state);
+extern void LibVEX_GuestAMD64_fxrstor(HWord fp_state,
+                                      /*MOD*/VexGuestAMD64State* vex_state);
 /* Offsets the rest of the system needs without the structure's field
    names. */
 #define VEX_AMD64_OFFB_RSP  48

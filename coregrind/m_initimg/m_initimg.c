@@ -381,7 +381,10 @@ IIFinaliseImageInfo VG_(ii_create_image)(const IICreateImageInfo* ii)
       f->sysinfo_ehdr = 0;
    f->minsigstksz = ML_(ii_minsigstksz);
 
-   /* The stack: the whole area mapped at once (no growing down yet). */
+   /* The stack: the image and the 128KB below it that the kernel maps
+      at first; the rest of the stack's maximum size is a reservation it
+      grows into when the client touches it (m_signals'
+      VG_(extend_stack), as the kernel grows a stack). */
    const SizeT max_size = main_stack_size(ii->main_stacksize);
    const Addr end = ii->clstack_end ? ii->clstack_end
                                     : ML_(ii_default_clstack_end);
@@ -399,16 +402,25 @@ IIFinaliseImageInfo VG_(ii_create_image)(const IICreateImageInfo* ii)
                 VG_(strerror)(VKI_E2BIG));
       VG_(exit)(1);
    }
-   SysRes sr = VG_(am_mmap_anon_fixed_client)(start, max_size,
+   const SizeT init_size = VG_MIN(max_size,
+                                  VG_ROUNDUP(need, VKI_PAGE_SIZE)
+                                  + 128 * 1024);
+   SysRes sr = VG_(am_mmap_anon_fixed_client)(top - init_size, init_size,
                                               info->stack_prot);
    if (sr_isError(sr)) {
       VG_(fmsg)("cannot map the client's stack at %#lx-%#lx: %s\n",
                 start, end, VG_(strerror)(sr_Err(sr)));
       VG_(exit)(1);
    }
+   if (init_size < max_size
+       && !VG_(am_create_reservation)(start, max_size - init_size, SmUpper,
+                                      0))
+      VG_(debugLog)(1, "initimg", "no room below the client stack for it "
+                    "to grow\n");
    IIStackLayout L;
-   Bool ok = VG_(ii_build_stack_image)(&spec, top, (UChar*)start, max_size,
-                                       &L);
+   Bool ok = VG_(ii_build_stack_image)(&spec, top,
+                                       (UChar*)(top - init_size),
+                                       init_size, &L);
    vg_assert(ok);
 
    ML_(ii_initial_regs)(L.sp, info->init_ip, &r.regs);

@@ -5,16 +5,15 @@
 #include "pub_core_basics.h"
 
 /* Prints the guest code address IP as one frame of a stack trace
-   ("   at 0x...: ??? (in <object>)"); FIRST: "at", else "by".  Stands in
-   for the stack-trace module until there is one. */
+   ("   at 0x...: ??? (in <object>)"); FIRST: "at", else "by" (the
+   signals module's VG_(pp_guest_frame), a stand-in for the stack-trace
+   module until there is one). */
 extern void ML_(sched_pp_frame)(Addr ip, Bool first);
 
 /* Delivers SIGNO (VKI_SIGILL, _SIGTRAP, _SIGSEGV, _SIGBUS, _SIGFPE),
    with SI_CODE and the fault address ADDR, to thread TID as a
-   synchronous signal raised by its code.  Until the signals module
-   exists every such signal has its default action: the message
-   "Process terminating with default action of signal N (NAME)" and the
-   thread's exitreason VgSrc_FatalSig. */
+   synchronous signal raised by its code (VG_(synth_signal) of the
+   signals module: the client's handler, or the default action). */
 extern void ML_(sched_synth_signal)(ThreadId tid, Int signo, Int si_code,
                                     Addr addr);
 

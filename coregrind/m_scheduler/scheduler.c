@@ -42,6 +42,8 @@
 #include "pub_core_transtab.h"
 #include "pub_core_translate.h"
 #include "pub_core_syswrap.h"
+#include "pub_core_libcsetjmp.h"
+#include "pub_core_signals.h"
 #include "pub_core_scheduler.h"
 #include "libvex_trc_values.h"
 #include "priv_scheduler.h"
@@ -171,95 +173,15 @@ void VG_(scheduler_init_phase2)(ThreadId tid, const IIFinaliseImageInfo* iifi)
 
 void ML_(sched_pp_frame)(Addr ip, Bool first)
 {
-   NSegment seg;
-   const HChar* obj = NULL;
-   if (VG_(am_lookup_segment)(ip, &seg) && seg.kind == SkFileC)
-      obj = VG_(am_get_filename)(&seg);
-   if (obj != NULL)
-      VG_(umsg)("   %s 0x%lX: ??? (in %s)\n", first ? "at" : "by", ip, obj);
-   else
-      VG_(umsg)("   %s 0x%lX: ???\n", first ? "at" : "by", ip);
+   VG_(pp_guest_frame)(ip, first);
 }
 
-static const HChar* signame(Int signo)
-{
-   switch (signo) {
-      case VKI_SIGILL:  return "SIGILL";
-      case VKI_SIGTRAP: return "SIGTRAP";
-      case VKI_SIGBUS:  return "SIGBUS";
-      case VKI_SIGFPE:  return "SIGFPE";
-      case VKI_SIGSEGV: return "SIGSEGV";
-      default:          return "SIG???";
-   }
-}
-
-/* What Valgrind says about the fault, or NULL. */
-static const HChar* fault_reason(Int signo, Int code)
-{
-   switch (signo) {
-      case VKI_SIGSEGV:
-         switch (code) {
-            case VKI_SEGV_MAPERR: return "Access not within mapped region";
-            case VKI_SEGV_ACCERR: return "Bad permissions for mapped region";
-            case VKI_SI_KERNEL:   return "General Protection Fault";
-            default:              return NULL;
-         }
-      case VKI_SIGILL:
-         switch (code) {
-            case VKI_ILL_ILLOPC: return "Illegal opcode";
-            case VKI_ILL_ILLOPN: return "Illegal operand";
-            case VKI_ILL_ILLADR: return "Illegal addressing mode";
-            case VKI_ILL_ILLTRP: return "Illegal trap";
-            case VKI_ILL_PRVOPC: return "Privileged opcode";
-            case VKI_ILL_PRVREG: return "Privileged register";
-            case VKI_ILL_COPROC: return "Coprocessor error";
-            case VKI_ILL_BADSTK: return "Internal stack error";
-            default:             return NULL;
-         }
-      case VKI_SIGFPE:
-         switch (code) {
-            case VKI_FPE_INTDIV: return "Integer divide by zero";
-            case VKI_FPE_INTOVF: return "Integer overflow";
-            case VKI_FPE_FLTDIV: return "FP divide by zero";
-            case VKI_FPE_FLTOVF: return "FP overflow";
-            case VKI_FPE_FLTUND: return "FP underflow";
-            case VKI_FPE_FLTRES: return "FP inexact";
-            case VKI_FPE_FLTINV: return "FP invalid operation";
-            case VKI_FPE_FLTSUB: return "FP subscript out of range";
-            default:             return NULL;
-         }
-      case VKI_SIGBUS:
-         switch (code) {
-            case VKI_BUS_ADRALN: return "Invalid address alignment";
-            case VKI_BUS_ADRERR: return "Non-existent physical address";
-            case VKI_BUS_OBJERR: return "Hardware error";
-            default:             return NULL;
-         }
-      default:
-         return NULL;
-   }
-}
-
+/* Every signal raised by the client's code goes to the signals module,
+   which delivers it to the client's handler or takes its default
+   action. */
 void ML_(sched_synth_signal)(ThreadId tid, Int signo, Int si_code, Addr addr)
 {
-   ThreadState* tst = VG_(get_ThreadState)(tid);
-   /* Shown even with -q, as Valgrind does for a synchronous signal whose
-      default action dumps core (all of these). */
-   {
-      VG_(umsg)("\n");
-      VG_(umsg)("Process terminating with default action of signal %d "
-                "(%s)\n", signo, signame(signo));
-      const HChar* why = fault_reason(signo, si_code);
-      if (why != NULL) {
-         if (si_code == VKI_SI_KERNEL)
-            VG_(umsg)(" %s\n", why);
-         else
-            VG_(umsg)(" %s at address 0x%lX\n", why, addr);
-      }
-      ML_(sched_pp_frame)((Addr)GUEST_IP(tst), True);
-   }
-   tst->exitreason        = VgSrc_FatalSig;
-   tst->os_state.fatalsig = signo;
+   VG_(synth_signal)(tid, signo, si_code, addr);
 }
 
 /* ------------------------------------------------------------------ */
@@ -294,6 +216,7 @@ static UWord run_a_while(ThreadId tid, UWord* two_words)
 {
    ThreadState* tst = VG_(get_ThreadState)(tid);
    VgFastCache* fc  = VG_(tt_fast_cache)(tid);
+   VgMinimalJmpBuf* jb = VG_(sig_fault_jmpbuf)(tid);
    for (;;) {
       Addr host;
       if (!find_translation(tid, fc, &host))
@@ -304,10 +227,26 @@ static UWord run_a_while(ThreadId tid, UWord* two_words)
       ULong epoch  = VG_(tt_epoch)();
       Int   before = (Int)tst->arch.vex.host_EvC_COUNTER;
       VG_TRACK(start_client_code, tid, bbs_done[tid]);
-      UWord trc = VG_(disp_run_translations)(two_words, &tst->arch.vex,
-                                             host, fc);
+      UWord trc;
+      if (VG_(minimal_setjmp)(*jb) == 0) {
+         VG_(sig_set_in_client_code)(tid, True);
+         trc = VG_(disp_run_translations)(two_words, &tst->arch.vex,
+                                          host, fc);
+         VG_(sig_set_in_client_code)(tid, False);
+      } else {
+         /* The translated code (or a helper it called) faulted: the
+            signals module's handler recorded the fault and came back
+            here; the guest state is that of the faulting
+            instruction. */
+         trc = VG_TRC_FAULT_SIGNAL;
+         two_words[0] = trc;
+         two_words[1] = 0;
+      }
       Int after = (Int)tst->arch.vex.host_EvC_COUNTER;
-      bbs_done[tid] += (ULong)((Long)before - (Long)after);
+      /* A signal handler may have taken the rest of the timeslice to
+         make the thread leave: those blocks did not run. */
+      bbs_done[tid] += (ULong)((Long)before - (Long)after
+                               - (Long)VG_(sig_take_stolen_evc)(tid));
       VG_TRACK(stop_client_code, tid, bbs_done[tid]);
 
       switch (trc) {
@@ -428,13 +367,14 @@ static void handle_exit(ThreadId tid, UWord trc)
          break;
       case VG_TRC_NO_TRANSLATION:
          /* Jumped to memory that is not the client's executable code. */
-         ML_(sched_synth_signal)(tid, VKI_SIGSEGV, VKI_SEGV_ACCERR, ip);
+         VG_(synth_fault_fetch)(tid, ip);
          break;
       case VG_TRC_INVARIANT_FAILED:
          VG_(core_panic)("translated code left the host's SSE or x87 "
                          "control word changed");
       case VG_TRC_FAULT_SIGNAL:
-         VG_(core_panic)("VG_TRC_FAULT_SIGNAL without a signals module");
+         VG_(sig_deliver_fault)(tid);
+         break;
 
       case VEX_TRC_JMP_BORING:
       case VEX_TRC_JMP_NOREDIR:      /* no redirection exists yet */
@@ -473,10 +413,13 @@ static void handle_exit(ThreadId tid, UWord trc)
          handle_noinsn(tid);
          break;
       case VEX_TRC_JMP_SIGILL:
-         ML_(sched_synth_signal)(tid, VKI_SIGILL, VKI_ILL_ILLOPC, ip);
+         /* ud2 and friends: #UD, which the kernel reports as
+            ILL_ILLOPN. */
+         ML_(sched_synth_signal)(tid, VKI_SIGILL, VKI_ILL_ILLOPN, ip);
          break;
       case VEX_TRC_JMP_SIGTRAP:
-         ML_(sched_synth_signal)(tid, VKI_SIGTRAP, VKI_TRAP_BRKPT, ip);
+         /* int3: the kernel's SIGTRAP has SI_KERNEL and no address. */
+         ML_(sched_synth_signal)(tid, VKI_SIGTRAP, VKI_SI_KERNEL, 0);
          break;
       case VEX_TRC_JMP_SIGSEGV:
          ML_(sched_synth_signal)(tid, VKI_SIGSEGV, VKI_SI_KERNEL, 0);
@@ -518,6 +461,10 @@ VgSchedReturnCode VG_(scheduler)(ThreadId tid)
    tst->arch.vex.host_EvC_COUNTER  = VG_SCHEDULING_QUANTUM;
    UWord two_words[2];
    while (tst->exitreason == VgSrc_None) {
+      /* A safe point: deliver the signals received meanwhile. */
+      VG_(poll_signals)(tid);
+      if (tst->exitreason != VgSrc_None)
+         break;
       UWord trc = run_a_while(tid, two_words);
       handle_exit(tid, trc);
    }

@@ -40,6 +40,8 @@ typedef struct {
 #define SfYieldAfter    (1u << 4)  /* give up the timeslice after */
 #define SfNoWriteResult (1u << 5)  /* leave the result register alone
                                       (rt_sigreturn restored it) */
+#define SfNoPost        (1u << 6)  /* (the driver's) not made: a signal
+                                      comes first, then the call again */
 
 typedef void (*SyswrapPreFn)(ThreadId tid, SyscallArgs* arrghs,
                              SyscallStatus* status, UWord* flags);
@@ -72,6 +74,10 @@ extern void ML_(put_syscall_result)(VexGuestArchState* gst, SysRes res);
 
 /* The guest address of the system-call instruction. */
 extern Addr ML_(get_ip_at_syscall)(const VexGuestArchState* gst);
+
+/* Makes the guest execute the system-call instruction at IP again (the
+   call was not made: a signal is delivered first). */
+extern void ML_(set_ip_to_restart)(VexGuestArchState* gst, Addr ip);
 
 /* Guest-state offset and size of the register holding argument N
    (1..6), the number (0) or the result (7). */

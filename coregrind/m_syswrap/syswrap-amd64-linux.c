@@ -54,6 +54,12 @@ Addr ML_(get_ip_at_syscall)(const VexGuestArchState* gst)
    return gst->guest_IP_AT_SYSCALL;
 }
 
+/* RAX still holds the number: the call was not made. */
+void ML_(set_ip_to_restart)(VexGuestArchState* gst, Addr ip)
+{
+   gst->guest_RIP = ip;
+}
+
 #define GOFF(reg) ((PtrdiffT)__builtin_offsetof(VexGuestAMD64State, guest_##reg))
 
 PtrdiffT ML_(syscall_reg_offset)(Int n)

@@ -50,6 +50,9 @@ static SyscallInfo* get_sci(ThreadId tid)
 
 void ML_(pre_mem_read)(ThreadId tid, const HChar* what, Addr a, SizeT len)
 {
+   /* The kernel grows the main stack when a call touches its growth
+      area. */
+   VG_(sig_extend_stack_for)(tid, a, len);
    if (VG_(tdict).track_pre_mem_read)
       VG_(tdict).track_pre_mem_read(Vg_CoreSysCall, tid, what, a, len);
 }
@@ -62,6 +65,7 @@ void ML_(pre_mem_read_asciiz)(ThreadId tid, const HChar* what, Addr a)
 
 void ML_(pre_mem_write)(ThreadId tid, const HChar* what, Addr a, SizeT len)
 {
+   VG_(sig_extend_stack_for)(tid, a, len);
    if (VG_(tdict).track_pre_mem_write)
       VG_(tdict).track_pre_mem_write(Vg_CoreSysCall, tid, what, a, len);
 }
@@ -86,16 +90,23 @@ void ML_(pre_reg_read)(ThreadId tid, const HChar* what, Int n, SizeT size)
 /* ------------------------------------------------------------------ */
 /* Running the call for the client                                      */
 
-/* The one place the kernel is asked to do the client's system call.
-   The signals module replaces it with a version that a signal can
-   interrupt at a known point (Valgrind's do_syscall_for_client with
-   VG_(fixup_guest_state_after_syscall_interrupted)), with the client's
-   signal mask in force while the call blocks. */
-static void do_syscall_for_client(ThreadId tid, SyscallArgs* args,
-                                  SysRes* res)
+/* The one place the kernel is asked to do the client's system call:
+   through the signals module, so that a signal can interrupt it at a
+   known point (docs/internals/signals.md).  If a signal must be
+   delivered before the call is made, it is not made: the guest's PC
+   goes back to the syscall instruction and its registers stay as they
+   were, so that the call is made again once the handler has run. */
+static void do_syscall_for_client(ThreadId tid, SyscallInfo* sci)
 {
-   *res = VG_(do_syscall6)(args->sysno, args->arg1, args->arg2, args->arg3,
-                           args->arg4, args->arg5, args->arg6);
+   const SyscallArgs* a = &sci->args;
+   UWord args[6] = { a->arg1, a->arg2, a->arg3, a->arg4, a->arg5, a->arg6 };
+   if (VG_(sig_do_syscall_for_client)(tid, a->sysno, args,
+                                      &sci->status.sres))
+      return;
+   sci->status.sres = VG_(mk_SysRes_Error)(VKI_ERESTARTNOINTR);
+   sci->flags |= SfNoWriteResult | SfNoPost;
+   ML_(set_ip_to_restart)(&VG_(get_ThreadState)(tid)->arch.vex,
+                          sci->ip_at_syscall);
 }
 
 /* ------------------------------------------------------------------ */
@@ -230,14 +241,14 @@ void VG_(client_syscall)(ThreadId tid, UInt trc)
       if (may_block)
          tst->status = VgTs_WaitSys;   /* the big lock is released here
                                           once threads exist */
-      do_syscall_for_client(tid, &sci->args, &sci->status.sres);
+      do_syscall_for_client(tid, sci);
       if (may_block)
          tst->status = before;
       sci->status.what = SsComplete;
    }
    vg_assert(sci->status.what == SsComplete);
 
-   if (ent != NULL && ent->after != NULL
+   if (ent != NULL && ent->after != NULL && !(sci->flags & SfNoPost)
        && (!sr_isError(sci->status.sres)
            || (sci->flags & SfPostOnFail)))
       ent->after(tid, &sci->args, &sci->status);
@@ -264,10 +275,8 @@ void VG_(client_syscall)(ThreadId tid, UInt trc)
 
    sci->in_syscall = False;
 
-#if defined(VG_HAVE_SIGNALS_MODULE)
    if (sci->flags & SfPollAfter)
       VG_(poll_signals)(tid);
-#endif
 }
 
 VgSchedReturnCode VG_(syswrap_exit_reason)(ThreadId tid, Int* exitcode)

@@ -6,11 +6,11 @@
    dereference, and call the functions of pub_core_signals.h and
    pub_core_sigframe.h.
 
-   NOT BUILT YET: this file is compiled, and the table lists these calls,
-   once VG_HAVE_SIGNALS_MODULE is defined (see pub_core_signals.h and
-   pub_core_syswrap.h). */
+   The table lists these calls when VG_HAVE_SIGNALS_MODULE is defined
+   (pub_core_signals.h). */
 #include "pub_core_basics.h"
 #include "pub_core_vki.h"
+#include "pub_core_libcbase.h"
 #include "pub_core_threadstate.h"
 #include "pub_core_signals.h"
 #include "pub_core_sigframe.h"
@@ -86,17 +86,31 @@ POST(rt_sigprocmask)
       POST_MEM_WRITE(ARG3, sizeof(vki_sigset_t));
 }
 
-/* Pending signals: the kernel's answer (the signals module may add the
-   ones it holds back). */
+/* Pending signals: the kernel's answer and the ones the signals module
+   holds (received while blocked). */
 PRE(rt_sigpending)
 {
    PRE_REG_READ2("rt_sigpending", vki_sigset_t*, set, vki_size_t, sigsetsize);
-   PRE_MEM_WRITE("rt_sigpending(set)", ARG1, sizeof(vki_sigset_t));
+   PRE_MEM_WRITE("rt_sigpending(set)", ARG1, ARG2);
+   if (ARG2 > sizeof(vki_sigset_t)) {
+      SET_STATUS_Failure(VKI_EINVAL);
+      return;
+   }
+   vki_sigset_t set;
+   SysRes r = VG_(do_sys_sigpending)(tid, &set);
+   if (!sr_isError(r)) {
+      if (!ML_(safe_to_write)(ARG1, ARG2)) {
+         SET_STATUS_Failure(VKI_EFAULT);
+         return;
+      }
+      VG_(memcpy)((void*)ARG1, &set, ARG2);
+   }
+   SET_STATUS_from_SysRes(r);
 }
 
 POST(rt_sigpending)
 {
-   POST_MEM_WRITE(ARG1, sizeof(vki_sigset_t));
+   POST_MEM_WRITE(ARG1, ARG2);
 }
 
 /* Runs in the kernel, with the mask it is given, in the signals
@@ -122,6 +136,19 @@ PRE(rt_sigtimedwait)
    if (ARG3 != 0)
       PRE_MEM_READ("rt_sigtimedwait(timeout)", ARG3,
                    sizeof(struct vki_timespec));
+   /* A signal of the set the core holds for the thread (received while
+      blocked) is taken first; otherwise the kernel waits. */
+   if (ARG4 == sizeof(vki_sigset_t)
+       && ML_(safe_to_deref)(ARG1, sizeof(vki_sigset_t))
+       && (ARG2 == 0 || ML_(safe_to_write)(ARG2, sizeof(vki_siginfo_t)))) {
+      vki_siginfo_t info;
+      Int sig = VG_(sig_take_held)(tid, (const vki_sigset_t*)ARG1, &info);
+      if (sig != 0) {
+         if (ARG2 != 0)
+            VG_(memcpy)((void*)ARG2, &info, sizeof info);
+         SET_STATUS_Success((UWord)sig);
+      }
+   }
 }
 
 POST(rt_sigtimedwait)

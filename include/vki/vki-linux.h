@@ -1282,4 +1282,10 @@ struct vki_shminfo64 {
 #define VKI_CLOSE_RANGE_UNSHARE 2
 #define VKI_CLOSE_RANGE_CLOEXEC 4
 
+/* What a signal handler is given (ucontext, registers, FPU image): per
+   architecture, built from the generic types above. */
+#if defined(VGA_amd64)
+#  include "vki-amd64-linux-ucontext.h"
+#endif
+
 #endif

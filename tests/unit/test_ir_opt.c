@@ -321,7 +321,7 @@ UNIT_TEST(rget_partial_overlap_not_replaced)
    IRSB*  bb = new_block();
    IRTemp a  = wr(bb, GET(24, Ity_I64));
    put(bb, 32, T(a));
-   IRTemp b  = wr(bb, GET(32, Ity_I32));     /* narrower: not the same */
+   IRTemp b  = wr(bb, GET(32, Ity_I32));     /* narrower: the low part */
    put(bb, 36, C32(7));                      /* kills GET:I64(32) facts */
    IRTemp c  = wr(bb, GET(32, Ity_I64));
    IRTemp d  = wr(bb, GET(32, Ity_I32));     /* still known: t1 */
@@ -333,7 +333,7 @@ UNIT_TEST(rget_partial_overlap_not_replaced)
    UT_CHECK_STREQ(stmts_text(bb),
       "   t0 = GET:I64(24)\n"
       "   PUT(32) = t0\n"
-      "   t1 = GET:I32(32)\n"
+      "   t1 = 64to32(t0)\n"
       "   PUT(36) = 0x7:I32\n"
       "   t2 = GET:I64(32)\n"
       "   t3 = t1\n"
@@ -357,6 +357,105 @@ static IRDirty* dirty_writing_32(void)
    d->fxState[0].nRepeats = 0;
    d->fxState[0].repeatLen = 0;
    return d;
+}
+
+/* (vexdiff JIT, perf/insn-ratio) A GET narrower than the value known at
+   its offset reads that value's low part: the front end writes 32-bit
+   registers whole (PUT of I64) and reads them as GET:I32, which went back
+   to memory every time. */
+UNIT_TEST(rget_narrow_get_of_wider_value)
+{
+   setup();
+   IRSB*  bb = new_block();
+   IRTemp a  = wr(bb, GET(24, Ity_I64));
+   put(bb, 32, T(a));
+   IRTemp b  = wr(bb, GET(32, Ity_I32));     /* 64to32(t0) */
+   IRTemp c  = wr(bb, GET(32, Ity_I8));      /* 32to8(t1), the latest */
+   IRTemp d  = wr(bb, GET(36, Ity_I32));     /* the high half: a GET */
+   IRTemp e  = wr(bb, GET(24, Ity_I16));     /* 64to16 of the GET t0 */
+   put(bb, 40, C32(0x1234));
+   IRTemp f  = wr(bb, GET(40, Ity_I16));     /* 32to16(0x1234) */
+   IRTemp v  = wr(bb, GET(256, Ity_V128));
+   IRTemp g  = wr(bb, GET(256, Ity_I64));    /* V128to64(t7) */
+   put(bb, 64, T(b));
+   put(bb, 72, T(c));
+   put(bb, 80, T(d));
+   put(bb, 88, T(e));
+   put(bb, 96, T(f));
+   put(bb, 104, T(g));
+   redundant_get_removal_BB(bb);
+   check_ok(bb, True, "rget narrow");
+   UT_CHECK_STREQ(stmts_text(bb),
+      "   t0 = GET:I64(24)\n"
+      "   PUT(32) = t0\n"
+      "   t1 = 64to32(t0)\n"
+      "   t2 = 32to8(t1)\n"
+      "   t3 = GET:I32(36)\n"
+      "   t4 = 64to16(t0)\n"
+      "   PUT(40) = 0x1234:I32\n"
+      "   t5 = 32to16(0x1234:I32)\n"
+      "   t6 = GET:V128(256)\n"
+      "   t7 = V128to64(t6)\n"
+      "   PUT(64) = t1\n"
+      "   PUT(72) = t2\n"
+      "   PUT(80) = t3\n"
+      "   PUT(88) = t4\n"
+      "   PUT(96) = t5\n"
+      "   PUT(104) = t7\n"
+      "   PUT(16) = 0x400000:I64; exit-Boring\n");
+   (void)v;
+   /* What the front end gives for `xor %eax,%eax; add %ecx,%eax': the
+      sum is the zero-extended ECX, with no GET of RAX and no PUT of 0. */
+   setup();
+   bb = new_block();
+   put(bb, 16 + 8, C64(0));
+   IRTemp x = wr(bb, GET(24, Ity_I32));
+   IRTemp y = wr(bb, GET(32, Ity_I32));
+   IRTemp z = wr(bb, B(Iop_Add32, T(x), T(y)));
+   put(bb, 24, U(Iop_32Uto64, T(z)));
+   IRSB* res = opt(flatten_BB(bb), 1, VexRegUpdUnwindregsAtMemAccess);
+   UT_CHECK_STREQ(stmts_text(res),
+      "   t1 = GET:I32(32)\n"
+      "   t3 = 32Uto64(t1)\n"
+      "   PUT(24) = t3\n"
+      "   PUT(16) = 0x400000:I64; exit-Boring\n");
+}
+
+/* (vexdiff JIT, perf/insn-ratio) Widening in two steps is widening in
+   one: `movzbl (%rdi),%ecx' is 32Uto64(8Uto32(LDle:I8)), which cost a
+   movzbl and a movl. */
+UNIT_TEST(cprop_widening_chain_folds)
+{
+   setup();
+   IRSB*  bb = new_block();
+   IRTemp p  = wr(bb, GET(24, Ity_I64));
+   IRTemp l  = wr(bb, LD(Ity_I8, T(p)));
+   IRTemp a  = wr(bb, U(Iop_8Uto32, T(l)));
+   put(bb, 32, U(Iop_32Uto64, T(a)));
+   IRTemp w  = wr(bb, LD(Ity_I16, T(p)));
+   IRTemp b  = wr(bb, U(Iop_16Sto32, T(w)));
+   put(bb, 40, U(Iop_32Sto64, T(b)));
+   IRTemp c  = wr(bb, U(Iop_8Sto16, T(l)));
+   put(bb, 48, U(Iop_16Sto32, T(c)));
+   IRTemp k  = wr(bb, B(Iop_CmpEQ64, T(p), C64(3)));
+   IRTemp m  = wr(bb, U(Iop_1Uto32, T(k)));
+   put(bb, 56, U(Iop_32Uto64, T(m)));
+   IRSB* res = opt(flatten_BB(bb), 1, VexRegUpdUnwindregsAtMemAccess);
+   check_ok(res, True, "widening");
+   UT_CHECK_STREQ(stmts_text(res),
+      "   t0 = GET:I64(24)\n"
+      "   t1 = LDle:I8(t0)\n"
+      "   t8 = 8Uto64(t1)\n"
+      "   PUT(32) = t8\n"
+      "   t3 = LDle:I16(t0)\n"
+      "   t9 = 16Sto64(t3)\n"
+      "   PUT(40) = t9\n"
+      "   t10 = 8Sto32(t1)\n"
+      "   PUT(48) = t10\n"
+      "   t6 = CmpEQ64(t0,0x3:I64)\n"
+      "   t11 = 1Uto64(t6)\n"
+      "   PUT(56) = t11\n"
+      "   PUT(16) = 0x400000:I64; exit-Boring\n");
 }
 
 UNIT_TEST(rget_dirty_write_invalidates)

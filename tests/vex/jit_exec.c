@@ -16,7 +16,7 @@
 #include "jit_exec.h"
 
 ULong jit_total_blocks, jit_total_guest_insns, jit_total_host_bytes;
-ULong jit_total_host_faults, jit_total_chained;
+ULong jit_total_host_faults, jit_total_chained, jit_total_evfails;
 
 /* ------------------------------------------------------------------ */
 /* The dispatcher (jit_dispatch.S)                                    */
@@ -169,6 +169,15 @@ static UInt host_hwcaps(void)
           | (__builtin_cpu_supports("lzcnt") ? VEX_HWCAPS_AMD64_LZCNT : 0);
 }
 
+/* Every block, as the optimiser leaves it at the level asked for, must
+   pass the sanity checker (flat): LibVEX_Translate hands it to the
+   finaltidy callback just before tree building. */
+static IRSB* check_optimised(IRSB* sb)
+{
+   sanityCheckIRSB(sb, "vexdiff JIT: after the optimiser", True, Ity_I64);
+   return sb;
+}
+
 /* Translates the block at GA; NULL (and R->err) on failure. */
 static UChar* translate(Addr64 ga, JitResult* r)
 {
@@ -189,6 +198,8 @@ static UChar* translate(Addr64 ga, JitResult* r)
    LibVEX_default_VexControl(&vc);
    vc.iropt_level = cur->iropt_level;
    vc.guest_chase = cur->chase;
+   if (cur->max_insns > 0)
+      vc.guest_max_insns = cur->max_insns;
    jlog_len = 0;
    jlog[0]  = 0;
    jlog_to_stderr = cur->trace;
@@ -211,6 +222,7 @@ static UChar* translate(Addr64 ga, JitResult* r)
    vta.host_bytes_size  = 65536;
    vta.host_bytes_used  = &used;
    vta.px_control       = cur->px;
+   vta.finaltidy        = check_optimised;
    vta.traceflags       = cur->trace ? 0xFF : 0;
    vta.disp_cp_chain_me_to_slowEP = (const void*)jd_chain_me_slow;
    vta.disp_cp_chain_me_to_fastEP = (const void*)jd_chain_me_fast;
@@ -293,7 +305,8 @@ void jit_run(const JitCase* jc, VexGuestAMD64State* st, JitResult* r)
    memset(gst_area, 0, sizeof gst_area);
    *g = *st;
    g->host_EvC_FAILADDR = (ULong)(HWord)jd_evfail;
-   g->host_EvC_COUNTER  = 100000;
+   const UInt evc = jc->evc_period > 0 ? (UInt)jc->evc_period : 100000;
+   g->host_EvC_COUNTER  = evc;
 
    for (;;) {
       Addr64 pc = g->guest_RIP;
@@ -304,7 +317,7 @@ void jit_run(const JitCase* jc, VexGuestAMD64State* st, JitResult* r)
                   "went to 0x%llx, not an instruction of the case", pc);
          break;
       }
-      if (r->n_exits > 500) {
+      if (r->n_exits - r->n_evfails > 500 || r->n_evfails > 100000) {
          snprintf(r->err, sizeof r->err, "too many blocks");
          break;
       }
@@ -375,6 +388,14 @@ void jit_run(const JitCase* jc, VexGuestAMD64State* st, JitResult* r)
          continue;
       }
       if (rc == JD_EVFAIL) {
+         /* The failing block's own address is in the guest state: go on
+            there with a new count, as the scheduler does. */
+         r->n_evfails++;
+         jit_total_evfails++;
+         if (jc->evc_period > 0) {
+            g->host_EvC_COUNTER = evc;
+            continue;
+         }
          snprintf(r->err, sizeof r->err, "event check failed (a loop that "
                   "does not end?)");
          break;

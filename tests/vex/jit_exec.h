@@ -11,7 +11,8 @@
    and the executor stops there.  Blocks are translated on demand and
    kept for the run; a direct exit whose target is an instruction of the
    case is chained to the target's translation (LibVEX_Chain), so loops
-   inside a case run chained and through the event check. */
+   inside a case run chained and through the event check.  Every block
+   the optimiser produces must pass sanityCheckIRSB (flat). */
 #ifndef JIT_EXEC_H
 #define JIT_EXEC_H
 
@@ -30,6 +31,11 @@ typedef struct {
    VexRegisterUpdates px; /* the precise-exception setting */
    Bool         trace;    /* print every translation (all trace flags)
                              to stderr */
+   Int          max_insns;  /* --vex-guest-max-insns (0: 60) */
+   Int          evc_period; /* 0: an event counter that never runs out;
+                               N: it runs out after every N+1 block
+                               entries, and the executor goes on at the
+                               guest RIP as a scheduler would */
 } JitCase;
 
 typedef struct {
@@ -37,6 +43,7 @@ typedef struct {
    ULong rip;         /* after a fault: the guest address of it */
    Int   n_blocks;    /* translations made */
    Int   n_exits;     /* returns to the executor */
+   Int   n_evfails;   /* event checks that failed (evc_period) */
    char  err[1024];   /* not empty: the JIT side could not run the case */
 } JitResult;
 
@@ -53,7 +60,7 @@ extern void jit_run(const JitCase* jc, VexGuestAMD64State* st, JitResult* r);
 /* Totals over all runs (statistics). */
 extern ULong jit_total_blocks, jit_total_guest_insns, jit_total_host_bytes;
 /* Runs that ended in a fault of the translated code itself (a guest
-   memory access), and exits chained. */
-extern ULong jit_total_host_faults, jit_total_chained;
+   memory access), exits chained, event checks that failed. */
+extern ULong jit_total_host_faults, jit_total_chained, jit_total_evfails;
 
 #endif

@@ -10,6 +10,16 @@
 
      PASS: vex/amd64/alu-add (212 cases)
 
+   Every case and sequence also runs through the whole JIT
+   (LibVEX_Translate: optimiser, tree builder, instruction selection,
+   register allocation, emitter), executed natively by jit_exec.c, at each
+   --vex-iropt-level of --jit-levels (curated cases, default 0, 1, 2 and
+   x: 2 with small blocks and failing event checks) and
+   --random-jit-levels (random sequences, default 2), with one more line
+   per class:
+
+     PASS: vex/amd64/jit/alu-add (212 cases x 4 levels)
+
    then a summary.  Exits non-zero if anything failed.  --coverage prints
    the opcode tables as a markdown list instead (docs/vex-amd64-coverage.md
    is made with it). */
@@ -379,9 +389,11 @@ static void run_ir(Case* c, Outcome* o)
 }
 
 /* The JIT side (jit_exec.c): the whole of LibVEX_Translate at iropt
-   LEVEL, run natively.  PRECISE: the case faults on a memory access, so
-   the guest state must be complete there. */
-static void run_jit(const Case* c, int level, Bool precise, Bool trace,
+   level VARIANT ('0'..'2'), run natively; 'x' is level 2 with blocks of
+   1..4 instructions and an event check failing every third block entry.
+   PRECISE: the case faults on a memory access, so the guest state must
+   be complete there. */
+static void run_jit(const Case* c, char variant, Bool precise, Bool trace,
                     Outcome* o)
 {
    VexGuestAMD64State st;
@@ -395,7 +407,11 @@ static void run_jit(const Case* c, int level, Bool precise, Bool trace,
    jc.off         = c->off;
    jc.n           = c->n;
    jc.chase       = c->chase;
-   jc.iropt_level = level;
+   jc.iropt_level = variant == 'x' ? 2 : variant - '0';
+   if (variant == 'x') {
+      jc.max_insns  = 1 + c->len % 4;
+      jc.evc_period = 2;
+   }
    jc.px          = precise ? VexRegUpdAllregsAtMemAccess
                             : VexRegUpdUnwindregsAtMemAccess;
    jc.trace       = trace;
@@ -538,8 +554,8 @@ static int compare_outcome(const Case* c, const NativeRegs* natp,
 }
 
 /* Levels the JIT side runs curated cases and random sequences at
-   ("" = none). */
-static const char* jit_levels_curated = "012";
+   ("" = none; 'x': see run_jit). */
+static const char* jit_levels_curated = "012x";
 static const char* jit_levels_random  = "2";
 static ULong jit_runs;
 
@@ -572,7 +588,7 @@ static void jit_case(ClassStat* cs, const Case* c, const NativeRegs* nat,
       return;
    int bad = 0;
    for (const char* l = levels; *l; l++) {
-      int level = *l - '0';
+      char level = *l;
       Bool precise = nat->signo == SIGSEGV || nat->signo == SIGBUS;
       Outcome o;
       fill_scratch(c->mem_seed);
@@ -586,10 +602,12 @@ static void jit_case(ClassStat* cs, const Case* c, const NativeRegs* nat,
          continue;
       bad = 1;
       if (vd_verbose || cs->jit_fail < 3) {
-         snprintf(side, sizeof side, "JIT%d", level);
+         snprintf(side, sizeof side, "JIT%c", level);
          rename_side(why, side, why2, sizeof why2);
-         fprintf(stderr, "FAILED in jit/%s at --vex-iropt-level=%d%s:\n",
-                 cs->name, level, ir_ok ? " (the IR side passes)" : "");
+         fprintf(stderr, "FAILED in jit/%s at --vex-iropt-level=%s%s:\n",
+                 cs->name, level == 'x' ? "2 with small blocks and event "
+                 "checks failing" : (char[]){ level, 0 },
+                 ir_ok ? " (the IR side passes)" : "");
          print_case(c);
          fprintf(stderr, "%s", why2);
          if (vd_verbose) {
@@ -700,7 +718,7 @@ static Bool cls_is(const Amd64OpEntry* e, const char* c)
 static const Amd64OpEntry* rnd_pool[1024];
 static int n_rnd_pool;
 
-static void build_rnd_pool(Bool with_div)
+void build_rnd_pool(Bool with_div)
 {
    const Amd64OpTable* const* t = amd64_all_optables();
    n_rnd_pool = 0;
@@ -816,7 +834,7 @@ static void flag_effect(const EncSpec* s, ULong* reads, ULong* u)
    }
 }
 
-static ULong rnd_value(Rng* r)
+ULong rnd_value(Rng* r)
 {
    static const ULong special[] = {
       0, 1, 2, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, 0x7FFFFFFF,
@@ -832,7 +850,7 @@ static ULong rnd_value(Rng* r)
 
 /* Makes a random instruction into S (at the end of C); False if it gave
    up. */
-static Bool random_insn(Rng* r, Case* c, EncSpec* s, ULong* undef)
+Bool random_insn(Rng* r, Case* c, EncSpec* s, ULong* undef)
 {
    for (int tries = 0; tries < 200; tries++) {
       const Amd64OpEntry* e = rnd_pool[rng_below(r, (UInt)n_rnd_pool)];
@@ -1087,8 +1105,9 @@ static void print_coverage(void)
 
 int main(int argc, char** argv)
 {
-   int   n_random = 10000, n_random_div = 2000;
+   int   n_random = 100000, n_random_div = 2000;
    int   n_random_sse = 10000;           /* SSE family (vexdiff_sse.c) */
+   int   n_random_ctrl = 2000;           /* with branches (vexdiff_jit.c) */
    ULong seed = 20240601;
    const char* only = NULL;
    Bool curated = True, random = True;
@@ -1097,6 +1116,8 @@ int main(int argc, char** argv)
          n_random = atoi(argv[++i]);
       else if (strcmp(argv[i], "--random-div") == 0 && i + 1 < argc)
          n_random_div = atoi(argv[++i]);
+      else if (strcmp(argv[i], "--random-ctrl") == 0 && i + 1 < argc)
+         n_random_ctrl = atoi(argv[++i]);
       else if (strcmp(argv[i], "--random-sse") == 0 && i + 1 < argc)
          n_random_sse = atoi(argv[++i]);
       else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
@@ -1126,16 +1147,20 @@ int main(int argc, char** argv)
                  "               [--only CLASS] [--no-curated] [--no-random]\n"
                  "               [--verbose] [--coverage]\n"
                  "  --random N      random sequences without div (default "
-                 "10000)\n"
+                 "100000)\n"
                  "  --random-div N  random sequences with div/idiv (default "
                  "2000)\n"
                  "  --random-sse N  random sequences of SSE instructions "
                  "(default 10000)\n"
+                 "  --random-ctrl N random integer sequences with branches "
+                 "(default 2000)\n"
                  "  --seed S        the random generator's seed\n"
                  "  --only CLASS    only the classes whose name contains "
                  "CLASS\n"
                  "  --jit-levels L  iropt levels the JIT side runs curated "
-                 "cases at (default 012)\n"
+                 "cases at (default 012x;\n"
+                 "                  x: 2 with small blocks, event checks "
+                 "failing)\n"
                  "  --random-jit-levels L  ... and random sequences at "
                  "(default 2)\n"
                  "  --no-jit        no JIT side\n"
@@ -1151,13 +1176,13 @@ int main(int argc, char** argv)
    fs_base_cached    = native_fs_base();
    jit_init(vd_failure_exit, vd_log_bytes);
    for (const char* l = jit_levels_curated; *l; l++)
-      if (*l < '0' || *l > '2') {
-         fprintf(stderr, "vexdiff: --jit-levels: digits 0..2\n");
+      if ((*l < '0' || *l > '2') && *l != 'x') {
+         fprintf(stderr, "vexdiff: --jit-levels: 0, 1, 2 or x\n");
          return 2;
       }
    for (const char* l = jit_levels_random; *l; l++)
-      if (*l < '0' || *l > '2') {
-         fprintf(stderr, "vexdiff: --random-jit-levels: digits 0..2\n");
+      if ((*l < '0' || *l > '2') && *l != 'x') {
+         fprintf(stderr, "vexdiff: --random-jit-levels: 0, 1, 2 or x\n");
          return 2;
       }
    ir_interp_addr_ok = case_addr_ok;
@@ -1172,6 +1197,8 @@ int main(int argc, char** argv)
    }
    if (random && (only == NULL || strstr("random-sse", only) != NULL))
       random_sse(n_random_sse, seed + 2);   /* vexdiff_sse.c */
+   if (random && (only == NULL || strstr("random-ctrl", only) != NULL))
+      random_ctrl(n_random_ctrl, seed + 3); /* vexdiff_jit.c */
 
    int total_pass = 0, total_fail = 0, cur = 0;
    for (int i = 0; i < n_classes; i++) {
@@ -1232,9 +1259,10 @@ int main(int argc, char** argv)
           ir_insns, unexercised);
    printf("vexdiff: JIT: %d cases/sequences: %d passed, %d failed; %llu "
           "runs, %llu blocks, %llu instructions translated to %llu bytes; "
-          "%llu exits chained, %llu faults in translated code\n",
+          "%llu exits chained, %llu event checks failed, %llu faults in "
+          "translated code\n",
           jit_pass + jit_fail, jit_pass, jit_fail, jit_runs, jit_total_blocks,
           jit_total_guest_insns, jit_total_host_bytes, jit_total_chained,
-          jit_total_host_faults);
+          jit_total_evfails, jit_total_host_faults);
    return total_fail == 0 && jit_fail == 0 ? 0 : 1;
 }

@@ -1,8 +1,9 @@
 /* The differential test harness for the amd64 front end: each case (a
    short instruction sequence with chosen registers, flags and memory) is
-   run natively and through decode -> IR -> sanity check -> IR
-   interpreter, and the outcomes compared: all sixteen integer registers,
-   the defined flags, the scratch memory, and the fault if any. */
+   run natively, through decode -> IR -> sanity check -> IR interpreter,
+   and through the whole JIT (jit_exec.h) at several optimisation levels,
+   and the outcomes compared: all sixteen integer registers, the defined
+   flags, the scratch memory, and the fault if any. */
 #ifndef VEXDIFF_H
 #define VEXDIFF_H
 
@@ -110,8 +111,17 @@ extern void x87_guest_to_image(const void* guest_state, UChar* fx);
 extern int  x87_compare(const Case* c, const UChar* nat, const UChar* ir,
                         char* why, size_t n);
 extern void curated_x87(const char* only);
-/* whole small programs aimed at the JIT (vexdiff_jit.c) */
+/* whole small programs aimed at the JIT, and N random sequences with
+   branches (class "random-ctrl") (vexdiff_jit.c) */
 extern void curated_jit(const char* only);
+extern void random_ctrl(int n_seq, ULong seed);
+/* The integer random generator (vexdiff.c): its pool of entries (with or
+   without div/idiv), a random operand value, and one random instruction
+   at the end of C whose flag reads are defined (*UNDEF: the undefined
+   flags, updated). */
+extern void  build_rnd_pool(Bool with_div);
+extern ULong rnd_value(Rng* r);
+extern Bool  random_insn(Rng* r, Case* c, EncSpec* s, ULong* undef);
 
 /* The curated classes (vexdiff_curated.c). */
 extern void curated_all(const char* only);

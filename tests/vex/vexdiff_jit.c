@@ -22,8 +22,13 @@
                   accesses and must stop with the state at the faulting
                   instruction.
 
+   And random-ctrl (random_ctrl, vexdiff --random-ctrl N): random integer
+   sequences with forward branches among them (see below).
+
    The programs were written in assembly and are given here as bytes, one
-   instruction per line with its offset and disassembly. */
+   instruction per line with its offset and disassembly.  (A faulting
+   `push' is not among them: the front end, like Valgrind's, moves RSP
+   before the store, so RSP at the fault is 8 lower than the CPU's.) */
 #include <stdio.h>
 #include <string.h>
 #include "libvex_basictypes.h"
@@ -531,4 +536,130 @@ void curated_jit(const char* only)
          run_prog("sb-fault", "fault_loop", PROG(p_fault_loop), v,
                   FLAGS_ALL, set_fault_loop);
       }
+}
+
+/* ------------------------------------------------------------------ */
+/* random-ctrl: random sequences with forward branches                */
+/* ------------------------------------------------------------------ */
+
+/* Sequences of the random generator's integer instructions (vexdiff.c)
+   with `cmp; jcc' and `jmp' to later instructions (or the end) among
+   them, so that blocks have side exits, end early, chase (or not) and
+   join again.  The flags a merge point may see undefined (on any path
+   into it) are not read afterwards, nor compared at the end. */
+
+#define CTRL_MAX 30
+
+typedef struct {
+   int     kind;        /* 0: instruction, 1: cmp + jcc, 2: jmp */
+   EncSpec s;
+   int     cc, ra, rb;  /* jcc condition; cmp %ra,%rb */
+   int     target;      /* item index branched to (n = the end) */
+   Int     len;         /* bytes */
+} CtrlItem;
+
+static void random_ctrl_one(Rng* r, int q, ULong seed)
+{
+   static const int regs[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13 };
+   Case c;
+   char desc[64];
+   snprintf(desc, sizeof desc, "random-ctrl sequence %d (seed %llu)", q,
+            seed);
+   case_begin(&c, desc);
+   for (int i = 0; i < 16; i++)
+      c.in.gpr[i] = rnd_value(r);
+   c.in.gpr[4]  = NATIVE_SCRATCH_MID - 0x100;
+   c.in.gpr[14] = rng_below(r, 8);
+   c.in.gpr[15] = NATIVE_SCRATCH_MID;
+   c.in.rflags  = rng_next(r) & 0x8D5;
+   c.mem_seed   = (UInt)rng_next(r);
+   c.chase      = rng_below(r, 2);
+
+   CtrlItem it[CTRL_MAX];
+   ULong    in_undef[CTRL_MAX + 1];
+   int n = 4 + (int)rng_below(r, CTRL_MAX - 4);
+   for (int i = 0; i <= n; i++)
+      in_undef[i] = 0;
+   /* Choose the items; instructions are generated at the end of C, whose
+      bytes are thrown away below (only their lengths and specs count). */
+   ULong undef = 0;
+   int k = 0;
+   for (; k < n; k++) {
+      undef |= in_undef[k];
+      CtrlItem* x = &it[k];
+      UInt what = rng_below(r, 10);
+      if (what < 2 || (what < 3 && k + 1 < n)) {
+         x->kind   = what < 2 ? 1 : 2;
+         x->target = k + 1 + (int)rng_below(r, (UInt)(n - k));
+         x->cc     = (int)rng_below(r, 16);
+         x->ra     = regs[rng_below(r, 13)];
+         x->rb     = regs[rng_below(r, 13)];
+         if (x->kind == 1)
+            undef = 0;                       /* cmp defines them all */
+         in_undef[x->target] |= undef;
+         x->len = x->kind == 1 ? 3 + 6 : 5;
+         continue;
+      }
+      x->kind = 0;
+      if (!random_insn(r, &c, &x->s, &undef))
+         break;
+      UChar tmp[16];
+      x->len = enc_insn(&x->s, tmp);
+      if (x->len < 0)
+         return;
+   }
+   n = k;
+   for (int i = 0; i < n; i++)
+      if (it[i].kind != 0 && it[i].target > n)
+         it[i].target = n;
+   undef |= in_undef[n];
+
+   /* Lay out and emit. */
+   Int off[CTRL_MAX + 1];
+   off[0] = 0;
+   for (int i = 0; i < n; i++)
+      off[i + 1] = off[i] + it[i].len;
+   c.len = 0;
+   c.n   = 0;
+   for (int i = 0; i < n; i++) {
+      CtrlItem* x = &it[i];
+      Addr64 at = NATIVE_CODE_ADDR + (Addr64)off[i];
+      if (x->kind == 0) {
+         x->s.addr = at;
+         UChar b[16];
+         Int l = enc_insn(&x->s, b);
+         if (l != x->len)
+            return;
+         case_add_bytes(&c, b, l);
+         continue;
+      }
+      Int rel;
+      if (x->kind == 1) {
+         UChar cmp[3] = { (UChar)(0x48 | (x->ra >= 8 ? 4 : 0)
+                                  | (x->rb >= 8 ? 1 : 0)),
+                          0x39,
+                          (UChar)(0xC0 | ((x->ra & 7) << 3) | (x->rb & 7)) };
+         case_add_bytes(&c, cmp, 3);
+         rel = off[x->target] - (off[i] + 9);
+         UChar jcc[6] = { 0x0F, (UChar)(0x80 + x->cc), (UChar)rel,
+                          (UChar)(rel >> 8), (UChar)(rel >> 16),
+                          (UChar)(rel >> 24) };
+         case_add_bytes(&c, jcc, 6);
+      } else {
+         rel = off[x->target] - (off[i] + 5);
+         UChar jmp[5] = { 0xE9, (UChar)rel, (UChar)(rel >> 8),
+                          (UChar)(rel >> 16), (UChar)(rel >> 24) };
+         case_add_bytes(&c, jmp, 5);
+      }
+   }
+   c.flag_mask = FLAGS_ALL & ~undef;
+   case_run("random-ctrl", &c);
+}
+
+void random_ctrl(int n_seq, ULong seed)
+{
+   build_rnd_pool(False);
+   Rng r = { seed };
+   for (int q = 0; q < n_seq; q++)
+      random_ctrl_one(&r, q, seed);
 }
