@@ -5,89 +5,15 @@
 #include "libvex.h"
 #include "main_util.h"
 #include "guest_generic_bb_to_IR.h"
+#include "ir_opt.h"
 
 /* ================================================================== */
-/* Flattening                                                         */
+/* Flattening (the optimiser's flattener, ir_opt.c)                   */
 /* ================================================================== */
-
-static IRExpr* flat_atom(IRSB* bb, IRExpr* e);
-
-/* A copy of E whose operands are all atoms: the right-hand side of a
-   flat WrTmp. */
-static IRExpr* flat_rhs(IRSB* bb, IRExpr* e)
-{
-   switch (e->tag) {
-      case Iex_Get:
-      case Iex_RdTmp:
-      case Iex_Const:
-         return e;
-      case Iex_GetI:
-         return IRExpr_GetI(e->Iex.GetI.descr,
-                            flat_atom(bb, e->Iex.GetI.ix), e->Iex.GetI.bias);
-      case Iex_Qop: {
-         const IRQop* q = e->Iex.Qop.details;
-         IRExpr* a1 = flat_atom(bb, q->arg1);
-         IRExpr* a2 = flat_atom(bb, q->arg2);
-         IRExpr* a3 = flat_atom(bb, q->arg3);
-         IRExpr* a4 = flat_atom(bb, q->arg4);
-         return IRExpr_Qop(q->op, a1, a2, a3, a4);
-      }
-      case Iex_Triop: {
-         const IRTriop* t = e->Iex.Triop.details;
-         IRExpr* a1 = flat_atom(bb, t->arg1);
-         IRExpr* a2 = flat_atom(bb, t->arg2);
-         IRExpr* a3 = flat_atom(bb, t->arg3);
-         return IRExpr_Triop(t->op, a1, a2, a3);
-      }
-      case Iex_Binop: {
-         IRExpr* a1 = flat_atom(bb, e->Iex.Binop.arg1);
-         IRExpr* a2 = flat_atom(bb, e->Iex.Binop.arg2);
-         return IRExpr_Binop(e->Iex.Binop.op, a1, a2);
-      }
-      case Iex_Unop:
-         return IRExpr_Unop(e->Iex.Unop.op, flat_atom(bb, e->Iex.Unop.arg));
-      case Iex_Load:
-         return IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty,
-                            flat_atom(bb, e->Iex.Load.addr));
-      case Iex_CCall: {
-         IRExpr** args = shallowCopyIRExprVec(e->Iex.CCall.args);
-         for (Int i = 0; args[i] != NULL; i++)
-            args[i] = flat_atom(bb, args[i]);
-         return IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty, args);
-      }
-      case Iex_ITE: {
-         IRExpr* c  = flat_atom(bb, e->Iex.ITE.cond);
-         IRExpr* t  = flat_atom(bb, e->Iex.ITE.iftrue);
-         IRExpr* f  = flat_atom(bb, e->Iex.ITE.iffalse);
-         return IRExpr_ITE(c, t, f);
-      }
-      case Iex_Binder:
-      case Iex_VECRET:
-      case Iex_GSPTR:
-         break;
-   }
-   vpanic("flat_rhs: unexpected expression");
-}
-
-/* An atom with E's value: E itself, or a new temporary assigned E. */
-static IRExpr* flat_atom(IRSB* bb, IRExpr* e)
-{
-   if (isIRAtom(e))
-      return e;
-   IRExpr* rhs = flat_rhs(bb, e);
-   IRTemp  t   = newIRTemp(bb->tyenv, typeOfIRExpr(bb->tyenv, rhs));
-   addStmtToIRSB(bb, IRStmt_WrTmp(t, rhs));
-   return IRExpr_RdTmp(t);
-}
-
-static IRExpr* flat_atom_or_null(IRSB* bb, IRExpr* e)
-{
-   return e == NULL ? NULL : flat_atom(bb, e);
-}
 
 IRTemp flatAssignToNewTemp(IRSB* bb, IRExpr* e)
 {
-   IRExpr* rhs = flat_rhs(bb, e);
+   IRExpr* rhs = flatten_rhs_into(bb, e);
    IRTemp  t   = newIRTemp(bb->tyenv, typeOfIRExpr(bb->tyenv, rhs));
    addStmtToIRSB(bb, IRStmt_WrTmp(t, rhs));
    return t;
@@ -95,96 +21,12 @@ IRTemp flatAssignToNewTemp(IRSB* bb, IRExpr* e)
 
 void addFlatStmtToIRSB(IRSB* bb, IRStmt* st)
 {
-   switch (st->tag) {
-      case Ist_NoOp:
-      case Ist_IMark:
-      case Ist_MBE:
-         addStmtToIRSB(bb, st);
-         return;
-      case Ist_AbiHint: {
-         IRExpr* base = flat_atom(bb, st->Ist.AbiHint.base);
-         IRExpr* nia  = flat_atom(bb, st->Ist.AbiHint.nia);
-         addStmtToIRSB(bb, IRStmt_AbiHint(base, st->Ist.AbiHint.len, nia));
-         return;
-      }
-      case Ist_Put:
-         addStmtToIRSB(bb, IRStmt_Put(st->Ist.Put.offset,
-                                      flat_atom(bb, st->Ist.Put.data)));
-         return;
-      case Ist_PutI: {
-         const IRPutI* p = st->Ist.PutI.details;
-         IRExpr* ix   = flat_atom(bb, p->ix);
-         IRExpr* data = flat_atom(bb, p->data);
-         addStmtToIRSB(bb, IRStmt_PutI(mkIRPutI(p->descr, ix, p->bias, data)));
-         return;
-      }
-      case Ist_WrTmp:
-         addStmtToIRSB(bb, IRStmt_WrTmp(st->Ist.WrTmp.tmp,
-                                        flat_rhs(bb, st->Ist.WrTmp.data)));
-         return;
-      case Ist_Store: {
-         IRExpr* addr = flat_atom(bb, st->Ist.Store.addr);
-         IRExpr* data = flat_atom(bb, st->Ist.Store.data);
-         addStmtToIRSB(bb, IRStmt_Store(st->Ist.Store.end, addr, data));
-         return;
-      }
-      case Ist_StoreG: {
-         const IRStoreG* sg = st->Ist.StoreG.details;
-         IRExpr* addr  = flat_atom(bb, sg->addr);
-         IRExpr* data  = flat_atom(bb, sg->data);
-         IRExpr* guard = flat_atom(bb, sg->guard);
-         addStmtToIRSB(bb, IRStmt_StoreG(sg->end, addr, data, guard));
-         return;
-      }
-      case Ist_LoadG: {
-         const IRLoadG* lg = st->Ist.LoadG.details;
-         IRExpr* addr  = flat_atom(bb, lg->addr);
-         IRExpr* alt   = flat_atom(bb, lg->alt);
-         IRExpr* guard = flat_atom(bb, lg->guard);
-         addStmtToIRSB(bb, IRStmt_LoadG(lg->end, lg->cvt, lg->dst, addr,
-                                        alt, guard));
-         return;
-      }
-      case Ist_CAS: {
-         const IRCAS* c = st->Ist.CAS.details;
-         IRExpr* addr   = flat_atom(bb, c->addr);
-         IRExpr* expdHi = flat_atom_or_null(bb, c->expdHi);
-         IRExpr* expdLo = flat_atom(bb, c->expdLo);
-         IRExpr* dataHi = flat_atom_or_null(bb, c->dataHi);
-         IRExpr* dataLo = flat_atom(bb, c->dataLo);
-         addStmtToIRSB(bb, IRStmt_CAS(mkIRCAS(c->oldHi, c->oldLo, c->end,
-                                              addr, expdHi, expdLo,
-                                              dataHi, dataLo)));
-         return;
-      }
-      case Ist_LLSC: {
-         IRExpr* addr = flat_atom(bb, st->Ist.LLSC.addr);
-         IRExpr* data = flat_atom_or_null(bb, st->Ist.LLSC.storedata);
-         addStmtToIRSB(bb, IRStmt_LLSC(st->Ist.LLSC.end, st->Ist.LLSC.result,
-                                       addr, data));
-         return;
-      }
-      case Ist_Dirty: {
-         const IRDirty* d0 = st->Ist.Dirty.details;
-         IRDirty* d = emptyIRDirty();
-         *d = *d0;
-         d->args = shallowCopyIRExprVec(d0->args);
-         for (Int i = 0; d->args[i] != NULL; i++) {
-            if (!is_IRExpr_VECRET_or_GSPTR(d->args[i]))
-               d->args[i] = flat_atom(bb, d->args[i]);
-         }
-         d->guard = flat_atom(bb, d0->guard);
-         d->mAddr = flat_atom_or_null(bb, d0->mAddr);
-         addStmtToIRSB(bb, IRStmt_Dirty(d));
-         return;
-      }
-      case Ist_Exit:
-         addStmtToIRSB(bb, IRStmt_Exit(flat_atom(bb, st->Ist.Exit.guard),
-                                       st->Ist.Exit.jk, st->Ist.Exit.dst,
-                                       st->Ist.Exit.offsIP));
-         return;
-   }
-   vpanic("addFlatStmtToIRSB: unknown statement");
+   /* flatten_stmt_into drops NoOps; callers here expect every statement
+      they pass to be added. */
+   if (st->tag == Ist_NoOp)
+      addStmtToIRSB(bb, st);
+   else
+      flatten_stmt_into(bb, st);
 }
 
 /* ================================================================== */

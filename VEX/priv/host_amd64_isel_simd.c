@@ -788,36 +788,43 @@ static HReg fpHelperBits(AMD64ISelEnv* env, const void* fn, const IRExpr* rm,
    return gprToXmm(env, r);
 }
 
-static HReg iselDblExpr_wrk(AMD64ISelEnv* env, const IRExpr* e)
+/* The cases iselDblExpr and iselFltExpr share, for a scalar of SZ bytes
+   (8: F64, 4: F32) in the low lane of an xmm register; INVALID_HREG
+   when E is not one of them, so the caller tries its own cases. */
+static HReg iselScalarFP(AMD64ISelEnv* env, const IRExpr* e, Int sz)
 {
+   vassert(sz == 4 || sz == 8);
    switch (e->tag) {
       case Iex_RdTmp:
          return amd64isel_lookupIRTemp(env, e->Iex.RdTmp.tmp);
 
       case Iex_Const: {
-         union { Double d; ULong u; } v;
+         /* The bit pattern, zero-extended to 64 bits for an F32. */
+         union { Double d; Float f; ULong u64; UInt u32; } v;
+         ULong bits;
          const IRConst* c = e->Iex.Const.con;
-         if (c->tag == Ico_F64)
-            v.d = c->Ico.F64;
-         else if (c->tag == Ico_F64i)
-            v.u = c->Ico.F64i;
-         else
-            break;
-         if (v.u == 0)
+         switch (c->tag) {
+            case Ico_F64:  v.d = c->Ico.F64; bits = v.u64; break;
+            case Ico_F64i: bits = c->Ico.F64i;             break;
+            case Ico_F32:  v.f = c->Ico.F32; bits = v.u32; break;
+            case Ico_F32i: bits = c->Ico.F32i;             break;
+            default:       return INVALID_HREG;
+         }
+         if (bits == 0)
             return vecZero(env);
-         return gprToXmm(env, amd64isel_imm64(env, v.u));
+         return gprToXmm(env, amd64isel_imm64(env, bits));
       }
 
       case Iex_Get: {
          HReg dst = newVRegV(env);
-         addInstr(env, AMD64Instr_SseLdzLO(8, dst,
+         addInstr(env, AMD64Instr_SseLdzLO(sz, dst,
                                            rbp_amode(e->Iex.Get.offset)));
          return dst;
       }
 
       case Iex_GetI: {
          HReg dst = newVRegV(env);
-         addInstr(env, AMD64Instr_SseLdzLO(8, dst,
+         addInstr(env, AMD64Instr_SseLdzLO(sz, dst,
                           amd64isel_GuestArrayAMode(env, e->Iex.GetI.descr,
                                                     e->Iex.GetI.ix,
                                                     e->Iex.GetI.bias)));
@@ -828,41 +835,67 @@ static HReg iselDblExpr_wrk(AMD64ISelEnv* env, const IRExpr* e)
          if (e->Iex.Load.end != Iend_LE)
             break;
          HReg dst = newVRegV(env);
-         addInstr(env, AMD64Instr_SseLdzLO(8, dst,
+         addInstr(env, AMD64Instr_SseLdzLO(sz, dst,
                           iselIntExpr_AMode(env, e->Iex.Load.addr)));
          return dst;
       }
 
-      case Iex_Triop: {
-         const IRTriop* t = e->Iex.Triop.details;
-         AMD64SseOp op = fpBinOp(t->op);
-         if (op != Asse_INVALID) {
-            HReg a = iselDblExpr(env, t->arg2);
-            HReg b = iselDblExpr(env, t->arg3);
-            HReg dst = copyV(env, a);
-            Bool set = amd64isel_setRoundingMode(env, t->arg1);
-            addInstr(env, AMD64Instr_Sse64FLo(op, b, dst));
-            if (set)
-               amd64isel_restoreRoundingMode(env);
-            return dst;
+      case Iex_Triop:
+      case Iex_Binop: {
+         /* A rounded two-operand op (arg1 is the rounding mode) or a
+            rounded square root. */
+         AMD64SseOp op;
+         const IRExpr *rm, *x, *y;
+         if (e->tag == Iex_Triop) {
+            const IRTriop* t = e->Iex.Triop.details;
+            op = fpBinOp(t->op);
+            rm = t->arg1; x = t->arg2; y = t->arg3;
+         } else {
+            IROp sq = sz == 8 ? Iop_SqrtF64 : Iop_SqrtF32;
+            op = e->Iex.Binop.op == sq ? Asse_SQRTF : Asse_INVALID;
+            rm = e->Iex.Binop.arg1; x = e->Iex.Binop.arg2; y = NULL;
          }
-         break;
+         if (op == Asse_INVALID)
+            break;
+         HReg a = sz == 8 ? iselDblExpr(env, x) : iselFltExpr(env, x);
+         HReg b = y == NULL ? a
+                  : sz == 8 ? iselDblExpr(env, y) : iselFltExpr(env, y);
+         HReg dst = copyV(env, a);
+         Bool set = amd64isel_setRoundingMode(env, rm);
+         addInstr(env, sz == 8 ? AMD64Instr_Sse64FLo(op, b, dst)
+                               : AMD64Instr_Sse32FLo(op, b, dst));
+         if (set)
+            amd64isel_restoreRoundingMode(env);
+         return dst;
       }
 
+      case Iex_ITE: {
+         HReg t   = sz == 8 ? iselDblExpr(env, e->Iex.ITE.iftrue)
+                            : iselFltExpr(env, e->Iex.ITE.iftrue);
+         HReg dst = copyV(env, sz == 8 ? iselDblExpr(env, e->Iex.ITE.iffalse)
+                                       : iselFltExpr(env, e->Iex.ITE.iffalse));
+         AMD64CondCode cc = iselCondCode(env, e->Iex.ITE.cond);
+         addInstr(env, AMD64Instr_SseCMov(cc, t, dst));
+         return dst;
+      }
+
+      default:
+         break;
+   }
+   return INVALID_HREG;
+}
+
+static HReg iselDblExpr_wrk(AMD64ISelEnv* env, const IRExpr* e)
+{
+   HReg r = iselScalarFP(env, e, 8);
+   if (!hregIsInvalid(r))
+      return r;
+   switch (e->tag) {
       case Iex_Binop: {
          IROp op = e->Iex.Binop.op;
          const IRExpr* a1 = e->Iex.Binop.arg1;
          const IRExpr* a2 = e->Iex.Binop.arg2;
          switch (op) {
-            case Iop_SqrtF64: {
-               HReg a = iselDblExpr(env, a2);
-               HReg dst = copyV(env, a);
-               Bool set = amd64isel_setRoundingMode(env, a1);
-               addInstr(env, AMD64Instr_Sse64FLo(Asse_SQRTF, a, dst));
-               if (set)
-                  amd64isel_restoreRoundingMode(env);
-               return dst;
-            }
             case Iop_I64StoF64:
                return cvtIntToFP(env, iselIntExpr_R(env, a2), 8, 8, a1);
             case Iop_I64UtoF64:
@@ -933,14 +966,6 @@ static HReg iselDblExpr_wrk(AMD64ISelEnv* env, const IRExpr* e)
          break;
       }
 
-      case Iex_ITE: {
-         HReg t   = iselDblExpr(env, e->Iex.ITE.iftrue);
-         HReg dst = copyV(env, iselDblExpr(env, e->Iex.ITE.iffalse));
-         AMD64CondCode cc = iselCondCode(env, e->Iex.ITE.cond);
-         addInstr(env, AMD64Instr_SseCMov(cc, t, dst));
-         return dst;
-      }
-
       default:
          break;
    }
@@ -963,79 +988,15 @@ HReg amd64isel_FltExpr(AMD64ISelEnv* env, const IRExpr* e)
 
 static HReg iselFltExpr_wrk(AMD64ISelEnv* env, const IRExpr* e)
 {
+   HReg r = iselScalarFP(env, e, 4);
+   if (!hregIsInvalid(r))
+      return r;
    switch (e->tag) {
-      case Iex_RdTmp:
-         return amd64isel_lookupIRTemp(env, e->Iex.RdTmp.tmp);
-
-      case Iex_Const: {
-         union { Float f; UInt u; } v;
-         const IRConst* c = e->Iex.Const.con;
-         if (c->tag == Ico_F32)
-            v.f = c->Ico.F32;
-         else if (c->tag == Ico_F32i)
-            v.u = c->Ico.F32i;
-         else
-            break;
-         if (v.u == 0)
-            return vecZero(env);
-         return gprToXmm(env, amd64isel_imm64(env, v.u));
-      }
-
-      case Iex_Get: {
-         HReg dst = newVRegV(env);
-         addInstr(env, AMD64Instr_SseLdzLO(4, dst,
-                                           rbp_amode(e->Iex.Get.offset)));
-         return dst;
-      }
-
-      case Iex_GetI: {
-         HReg dst = newVRegV(env);
-         addInstr(env, AMD64Instr_SseLdzLO(4, dst,
-                          amd64isel_GuestArrayAMode(env, e->Iex.GetI.descr,
-                                                    e->Iex.GetI.ix,
-                                                    e->Iex.GetI.bias)));
-         return dst;
-      }
-
-      case Iex_Load: {
-         if (e->Iex.Load.end != Iend_LE)
-            break;
-         HReg dst = newVRegV(env);
-         addInstr(env, AMD64Instr_SseLdzLO(4, dst,
-                          iselIntExpr_AMode(env, e->Iex.Load.addr)));
-         return dst;
-      }
-
-      case Iex_Triop: {
-         const IRTriop* t = e->Iex.Triop.details;
-         AMD64SseOp op = fpBinOp(t->op);
-         if (op != Asse_INVALID) {
-            HReg a = iselFltExpr(env, t->arg2);
-            HReg b = iselFltExpr(env, t->arg3);
-            HReg dst = copyV(env, a);
-            Bool set = amd64isel_setRoundingMode(env, t->arg1);
-            addInstr(env, AMD64Instr_Sse32FLo(op, b, dst));
-            if (set)
-               amd64isel_restoreRoundingMode(env);
-            return dst;
-         }
-         break;
-      }
-
       case Iex_Binop: {
          IROp op = e->Iex.Binop.op;
          const IRExpr* a1 = e->Iex.Binop.arg1;
          const IRExpr* a2 = e->Iex.Binop.arg2;
          switch (op) {
-            case Iop_SqrtF32: {
-               HReg a = iselFltExpr(env, a2);
-               HReg dst = copyV(env, a);
-               Bool set = amd64isel_setRoundingMode(env, a1);
-               addInstr(env, AMD64Instr_Sse32FLo(Asse_SQRTF, a, dst));
-               if (set)
-                  amd64isel_restoreRoundingMode(env);
-               return dst;
-            }
             case Iop_I32StoF32:
                return cvtIntToFP(env, iselIntExpr_R(env, a2), 4, 4, a1);
             case Iop_I64StoF32:
@@ -1091,14 +1052,6 @@ static HReg iselFltExpr_wrk(AMD64ISelEnv* env, const IRExpr* e)
                break;
          }
          break;
-      }
-
-      case Iex_ITE: {
-         HReg t   = iselFltExpr(env, e->Iex.ITE.iftrue);
-         HReg dst = copyV(env, iselFltExpr(env, e->Iex.ITE.iffalse));
-         AMD64CondCode cc = iselCondCode(env, e->Iex.ITE.cond);
-         addInstr(env, AMD64Instr_SseCMov(cc, t, dst));
-         return dst;
       }
 
       default:

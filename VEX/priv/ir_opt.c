@@ -387,7 +387,7 @@ static IRExpr* flatten_atom(IRSB* out, IRExpr* e);
 
 /* E as a one-level expression over atoms, the statements computing its
    operands appended to OUT. */
-static IRExpr* flatten_rhs(IRSB* out, IRExpr* e)
+IRExpr* flatten_rhs_into(IRSB* out, IRExpr* e)
 {
    switch (e->tag) {
       case Iex_Get:
@@ -468,7 +468,7 @@ static IRExpr* flatten_rhs(IRSB* out, IRExpr* e)
          break;
    }
    ppIRExpr(e);
-   vpanic("ir_opt: flatten_rhs: unexpected expression");
+   vpanic("ir_opt: flatten_rhs_into: unexpected expression");
 }
 
 /* E as an atom: a compound E is computed into a new temporary. */
@@ -476,7 +476,7 @@ static IRExpr* flatten_atom(IRSB* out, IRExpr* e)
 {
    if (isIRAtom(e))
       return e;
-   IRExpr* rhs = flatten_rhs(out, e);
+   IRExpr* rhs = flatten_rhs_into(out, e);
    IRTemp  t   = newIRTemp(out->tyenv, typeOfIRExpr(out->tyenv, rhs));
    addStmtToIRSB(out, IRStmt_WrTmp(t, rhs));
    return IRExpr_RdTmp(t);
@@ -487,7 +487,7 @@ static IRExpr* flatten_atom_or_null(IRSB* out, IRExpr* e)
    return e == NULL ? NULL : flatten_atom(out, e);
 }
 
-static void flatten_stmt(IRSB* out, IRStmt* st)
+void flatten_stmt_into(IRSB* out, IRStmt* st)
 {
    if (isFlatIRStmt(st)) {
       if (st->tag != Ist_NoOp)
@@ -515,8 +515,8 @@ static void flatten_stmt(IRSB* out, IRStmt* st)
       }
       case Ist_WrTmp:
          addStmtToIRSB(out, IRStmt_WrTmp(st->Ist.WrTmp.tmp,
-                                         flatten_rhs(out,
-                                                     st->Ist.WrTmp.data)));
+                                         flatten_rhs_into(out,
+                                                          st->Ist.WrTmp.data)));
          return;
       case Ist_Store: {
          IRExpr* addr = flatten_atom(out, st->Ist.Store.addr);
@@ -584,14 +584,14 @@ static void flatten_stmt(IRSB* out, IRStmt* st)
          break;
    }
    ppIRStmt(st);
-   vpanic("ir_opt: flatten_stmt: unexpected statement");
+   vpanic("ir_opt: flatten_stmt_into: unexpected statement");
 }
 
 IRSB* flatten_BB(const IRSB* bb)
 {
    IRSB* out = deepCopyIRSBExceptStmts(bb);
    for (Int i = 0; i < bb->stmts_used; i++)
-      flatten_stmt(out, bb->stmts[i]);
+      flatten_stmt_into(out, bb->stmts[i]);
    out->next = flatten_atom(out, out->next);
    return out;
 }
@@ -1333,6 +1333,87 @@ static IRExpr* fold_expr(IRExpr* e, IRExpr** defs, Int n_defs)
 }
 
 /* ================================================================== */
+/* Child substitution shared by copy propagation and tree building    */
+/* ================================================================== */
+
+/* E with each child C replaced by F(ENV, C), children visited in order
+   (F may consume state, so the order matters).  E itself is returned
+   when no child changed, so unchanged trees stay shared.  Returns NULL
+   for tags with no expression children; callers decide about those. */
+static IRExpr* map_expr_children(IRExpr* e,
+                                 IRExpr* (*f)(void* env, IRExpr* child),
+                                 void* env)
+{
+   switch (e->tag) {
+      case Iex_GetI: {
+         IRExpr* ix = f(env, e->Iex.GetI.ix);
+         return ix == e->Iex.GetI.ix
+                   ? e : IRExpr_GetI(e->Iex.GetI.descr, ix, e->Iex.GetI.bias);
+      }
+      case Iex_Qop: {
+         const IRQop* q = e->Iex.Qop.details;
+         IRExpr* a1 = f(env, q->arg1);
+         IRExpr* a2 = f(env, q->arg2);
+         IRExpr* a3 = f(env, q->arg3);
+         IRExpr* a4 = f(env, q->arg4);
+         if (a1 == q->arg1 && a2 == q->arg2 && a3 == q->arg3
+             && a4 == q->arg4)
+            return e;
+         return IRExpr_Qop(q->op, a1, a2, a3, a4);
+      }
+      case Iex_Triop: {
+         const IRTriop* t = e->Iex.Triop.details;
+         IRExpr* a1 = f(env, t->arg1);
+         IRExpr* a2 = f(env, t->arg2);
+         IRExpr* a3 = f(env, t->arg3);
+         if (a1 == t->arg1 && a2 == t->arg2 && a3 == t->arg3)
+            return e;
+         return IRExpr_Triop(t->op, a1, a2, a3);
+      }
+      case Iex_Binop: {
+         IRExpr* a1 = f(env, e->Iex.Binop.arg1);
+         IRExpr* a2 = f(env, e->Iex.Binop.arg2);
+         if (a1 == e->Iex.Binop.arg1 && a2 == e->Iex.Binop.arg2)
+            return e;
+         return IRExpr_Binop(e->Iex.Binop.op, a1, a2);
+      }
+      case Iex_Unop: {
+         IRExpr* a = f(env, e->Iex.Unop.arg);
+         return a == e->Iex.Unop.arg ? e : IRExpr_Unop(e->Iex.Unop.op, a);
+      }
+      case Iex_Load: {
+         IRExpr* a = f(env, e->Iex.Load.addr);
+         return a == e->Iex.Load.addr
+                   ? e : IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty, a);
+      }
+      case Iex_CCall: {
+         IRExpr** args = shallowCopyIRExprVec(e->Iex.CCall.args);
+         Bool changed = False;
+         for (Int i = 0; args[i] != NULL; i++) {
+            IRExpr* a = f(env, args[i]);
+            if (a != args[i]) {
+               args[i] = a;
+               changed = True;
+            }
+         }
+         return changed ? IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty,
+                                       args)
+                        : e;
+      }
+      case Iex_ITE: {
+         IRExpr* c = f(env, e->Iex.ITE.cond);
+         IRExpr* t = f(env, e->Iex.ITE.iftrue);
+         IRExpr* fl = f(env, e->Iex.ITE.iffalse);
+         if (c == e->Iex.ITE.cond && t == e->Iex.ITE.iftrue
+             && fl == e->Iex.ITE.iffalse)
+            return e;
+         return IRExpr_ITE(c, t, fl);
+      }
+      default:
+         return NULL;
+   }
+}
+/* ================================================================== */
 /* Constant and copy propagation                                      */
 /* ================================================================== */
 
@@ -1345,6 +1426,12 @@ static IRExpr* subst_atom(IRExpr** env, IRExpr* a)
    return v != NULL ? v : a;
 }
 
+/* subst_atom in the shape map_expr_children calls. */
+static IRExpr* subst_atom_cb(void* env, IRExpr* a)
+{
+   return subst_atom((IRExpr**)env, a);
+}
+
 /* E (one level over atoms) with its atoms replaced as ENV says. */
 static IRExpr* subst_rhs(IRExpr** env, IRExpr* e)
 {
@@ -1354,75 +1441,12 @@ static IRExpr* subst_rhs(IRExpr** env, IRExpr* e)
          return subst_atom(env, e);
       case Iex_Get:
          return e;
-      case Iex_GetI: {
-         IRExpr* ix = subst_atom(env, e->Iex.GetI.ix);
-         return ix == e->Iex.GetI.ix
-                   ? e : IRExpr_GetI(e->Iex.GetI.descr, ix, e->Iex.GetI.bias);
-      }
-      case Iex_Qop: {
-         const IRQop* q = e->Iex.Qop.details;
-         IRExpr* a1 = subst_atom(env, q->arg1);
-         IRExpr* a2 = subst_atom(env, q->arg2);
-         IRExpr* a3 = subst_atom(env, q->arg3);
-         IRExpr* a4 = subst_atom(env, q->arg4);
-         if (a1 == q->arg1 && a2 == q->arg2 && a3 == q->arg3
-             && a4 == q->arg4)
-            return e;
-         return IRExpr_Qop(q->op, a1, a2, a3, a4);
-      }
-      case Iex_Triop: {
-         const IRTriop* t = e->Iex.Triop.details;
-         IRExpr* a1 = subst_atom(env, t->arg1);
-         IRExpr* a2 = subst_atom(env, t->arg2);
-         IRExpr* a3 = subst_atom(env, t->arg3);
-         if (a1 == t->arg1 && a2 == t->arg2 && a3 == t->arg3)
-            return e;
-         return IRExpr_Triop(t->op, a1, a2, a3);
-      }
-      case Iex_Binop: {
-         IRExpr* a1 = subst_atom(env, e->Iex.Binop.arg1);
-         IRExpr* a2 = subst_atom(env, e->Iex.Binop.arg2);
-         if (a1 == e->Iex.Binop.arg1 && a2 == e->Iex.Binop.arg2)
-            return e;
-         return IRExpr_Binop(e->Iex.Binop.op, a1, a2);
-      }
-      case Iex_Unop: {
-         IRExpr* a = subst_atom(env, e->Iex.Unop.arg);
-         return a == e->Iex.Unop.arg ? e : IRExpr_Unop(e->Iex.Unop.op, a);
-      }
-      case Iex_Load: {
-         IRExpr* a = subst_atom(env, e->Iex.Load.addr);
-         return a == e->Iex.Load.addr
-                   ? e : IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty, a);
-      }
-      case Iex_CCall: {
-         IRExpr** args = shallowCopyIRExprVec(e->Iex.CCall.args);
-         Bool changed = False;
-         for (Int i = 0; args[i] != NULL; i++) {
-            IRExpr* a = subst_atom(env, args[i]);
-            if (a != args[i]) {
-               args[i] = a;
-               changed = True;
-            }
-         }
-         return changed ? IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty,
-                                       args)
-                        : e;
-      }
-      case Iex_ITE: {
-         IRExpr* c = subst_atom(env, e->Iex.ITE.cond);
-         IRExpr* t = subst_atom(env, e->Iex.ITE.iftrue);
-         IRExpr* f = subst_atom(env, e->Iex.ITE.iffalse);
-         if (c == e->Iex.ITE.cond && t == e->Iex.ITE.iftrue
-             && f == e->Iex.ITE.iffalse)
-            return e;
-         return IRExpr_ITE(c, t, f);
-      }
-      case Iex_Binder:
-      case Iex_VECRET:
-      case Iex_GSPTR:
+      default:
          break;
    }
+   IRExpr* r = map_expr_children(e, subst_atom_cb, env);
+   if (r != NULL)
+      return r;
    ppIRExpr(e);
    vpanic("ir_opt: subst_rhs: unexpected expression");
 }
@@ -2311,6 +2335,14 @@ static void tb_compact(TBEnv* env)
    env->used = j;
 }
 
+static IRExpr* tb_subst(TBEnv* env, IRExpr* e);
+
+/* tb_subst in the shape map_expr_children calls. */
+static IRExpr* tb_subst_cb(void* env, IRExpr* e)
+{
+   return tb_subst((TBEnv*)env, e);
+}
+
 /* E with every temporary held in ENV replaced by its (tree) value; the
    bindings used are freed. */
 static IRExpr* tb_subst(TBEnv* env, IRExpr* e)
@@ -2330,73 +2362,12 @@ static IRExpr* tb_subst(TBEnv* env, IRExpr* e)
          return e;
       case Iex_Get: case Iex_Const: case Iex_VECRET: case Iex_GSPTR:
          return e;
-      case Iex_GetI: {
-         IRExpr* ix = tb_subst(env, e->Iex.GetI.ix);
-         return ix == e->Iex.GetI.ix
-                   ? e : IRExpr_GetI(e->Iex.GetI.descr, ix, e->Iex.GetI.bias);
-      }
-      case Iex_Qop: {
-         const IRQop* q = e->Iex.Qop.details;
-         IRExpr* a1 = tb_subst(env, q->arg1);
-         IRExpr* a2 = tb_subst(env, q->arg2);
-         IRExpr* a3 = tb_subst(env, q->arg3);
-         IRExpr* a4 = tb_subst(env, q->arg4);
-         if (a1 == q->arg1 && a2 == q->arg2 && a3 == q->arg3
-             && a4 == q->arg4)
-            return e;
-         return IRExpr_Qop(q->op, a1, a2, a3, a4);
-      }
-      case Iex_Triop: {
-         const IRTriop* t = e->Iex.Triop.details;
-         IRExpr* a1 = tb_subst(env, t->arg1);
-         IRExpr* a2 = tb_subst(env, t->arg2);
-         IRExpr* a3 = tb_subst(env, t->arg3);
-         if (a1 == t->arg1 && a2 == t->arg2 && a3 == t->arg3)
-            return e;
-         return IRExpr_Triop(t->op, a1, a2, a3);
-      }
-      case Iex_Binop: {
-         IRExpr* a1 = tb_subst(env, e->Iex.Binop.arg1);
-         IRExpr* a2 = tb_subst(env, e->Iex.Binop.arg2);
-         if (a1 == e->Iex.Binop.arg1 && a2 == e->Iex.Binop.arg2)
-            return e;
-         return IRExpr_Binop(e->Iex.Binop.op, a1, a2);
-      }
-      case Iex_Unop: {
-         IRExpr* a = tb_subst(env, e->Iex.Unop.arg);
-         return a == e->Iex.Unop.arg ? e : IRExpr_Unop(e->Iex.Unop.op, a);
-      }
-      case Iex_Load: {
-         IRExpr* a = tb_subst(env, e->Iex.Load.addr);
-         return a == e->Iex.Load.addr
-                   ? e : IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty, a);
-      }
-      case Iex_CCall: {
-         IRExpr** args = shallowCopyIRExprVec(e->Iex.CCall.args);
-         Bool changed = False;
-         for (Int i = 0; args[i] != NULL; i++) {
-            IRExpr* a = tb_subst(env, args[i]);
-            if (a != args[i]) {
-               args[i] = a;
-               changed = True;
-            }
-         }
-         return changed ? IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty,
-                                       args)
-                        : e;
-      }
-      case Iex_ITE: {
-         IRExpr* c = tb_subst(env, e->Iex.ITE.cond);
-         IRExpr* t = tb_subst(env, e->Iex.ITE.iftrue);
-         IRExpr* f = tb_subst(env, e->Iex.ITE.iffalse);
-         if (c == e->Iex.ITE.cond && t == e->Iex.ITE.iftrue
-             && f == e->Iex.ITE.iffalse)
-            return e;
-         return IRExpr_ITE(c, t, f);
-      }
-      case Iex_Binder:
+      default:
          break;
    }
+   IRExpr* r = map_expr_children(e, tb_subst_cb, env);
+   if (r != NULL)
+      return r;
    vpanic("ir_opt: tb_subst: unexpected expression");
 }
 

@@ -118,6 +118,16 @@ extern Bool isFlatIRSB(const IRSB* bb);
 /* A flat copy of BB (new block; BB is not changed). */
 extern IRSB* flatten_BB(const IRSB* bb);
 
+/* Appends to BB a flat form of ST (which is not changed; already-flat
+   parts may be shared), compound operands first computed into new
+   temporaries.  A NoOp is dropped.  The front end's addFlatStmtToIRSB
+   uses it too, so there is one flattener. */
+extern void flatten_stmt_into(IRSB* bb, IRStmt* st);
+
+/* E as a one-level expression over atoms, the statements computing its
+   operands appended to BB. */
+extern IRExpr* flatten_rhs_into(IRSB* bb, IRExpr* e);
+
 /* In place: replaces t = GET(o) by the value last PUT to, or read from,
    exactly the same guest state, when nothing in between may have written
    any part of it. */
