@@ -1286,6 +1286,10 @@ void amd64_jcc(Amd64Dis* d, AMD64Condcode cond, Addr64 taken,
    stmt(IRStmt_Exit(mk_amd64g_calculate_condition(c), Ijk_Boring,
                     IRConst_U64(side), OFFB_RIP));
    amd64_jmp_lit(d, Ijk_Boring, fall);
+   /* The branch is now a side exit; the superblock may go on at the
+      other destination (usually the fall-through), saving a block
+      transition per conditional branch. */
+   d->dres->chase_ok = True;
 }
 
 void amd64_exit_if(Amd64Dis* d, IRExpr* guard, IRJumpKind kind)

@@ -112,20 +112,27 @@ IRSB* bb_to_IR(const BbToIRParams* p, VexGuestExtents* vge,
       vassert(dres.whatNext == Dis_StopHere);
       vassert(dres.next_StopHere != NULL && isIRAtom(dres.next_StopHere));
 
-      /* Chase an unconditional direct jump or call? */
+      /* Go on at the destination of an unconditional direct jump or
+         call, or past a conditional branch (its taken side is already a
+         side exit)?  Going on at the next instruction stays in the same
+         extent; anywhere else takes one of the three. */
       if (dres.chase_ok && p->guest_chase
-          && n_instrs < p->guest_max_insns && vge->n_used < 3
+          && n_instrs < p->guest_max_insns
           && dres.next_StopHere->tag == Iex_Const
           && (dres.jk_StopHere == Ijk_Boring || dres.jk_StopHere == Ijk_Call)) {
          const IRConst* c = dres.next_StopHere->Iex.Const.con;
          Addr64 target = c->tag == Ico_U64 ? c->Ico.U64 : (Addr64)c->Ico.U32;
-         if (p->chase_into_ok == NULL
-             || p->chase_into_ok(p->callback_opaque, target)) {
+         Bool same_extent = target == next_pc;
+         if ((same_extent || vge->n_used < 3)
+             && (p->chase_into_ok == NULL
+                 || p->chase_into_ok(p->callback_opaque, target))) {
             addStmtToIRSB(irsb, IRStmt_Put(p->offB_GUEST_IP,
                                            dres.next_StopHere));
-            vge->base[vge->n_used] = target;
-            vge->len[vge->n_used]  = 0;
-            vge->n_used++;
+            if (!same_extent) {
+               vge->base[vge->n_used] = target;
+               vge->len[vge->n_used]  = 0;
+               vge->n_used++;
+            }
             pc = target;
             continue;
          }
