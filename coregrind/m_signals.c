@@ -484,8 +484,8 @@ static void core_crash(Int sig, const vki_siginfo_t* info,
 {
    VG_(dmsg)("VALGRIND INTERNAL ERROR: Valgrind received a signal %d (%s) "
              "- exiting\n", sig, VG_(signame)(sig));
-   VG_(dmsg)("si_code=%d;  Faulting address: %p;  sp: %#lx\n",
-             info->si_code, info->_sifields._sigfault.addr,
+   VG_(dmsg)("si_code=%d;  Faulting address: 0x%lX;  sp: %#lx\n",
+             info->si_code, (Addr)info->_sifields._sigfault.addr,
              (Addr)UC_SP(uc));
    VG_(core_panic)("Killed by fatal signal");
 }
@@ -495,8 +495,11 @@ static void host_handler(Int sig, vki_siginfo_t* info, void* ucv)
    struct vki_ucontext* uc = ucv;
    ThreadId tid = VG_(lwpid_to_vgtid)(VG_(gettid)());
 
-   if (is_fault_sig(sig) && info->si_code > 0) {
-      /* A fault of an instruction. */
+   /* A fault of an instruction (a program may also queue itself a
+      fault signal with a positive si_code: that one arrives in a system
+      call). */
+   if (is_fault_sig(sig) && info->si_code > 0
+       && !in_range(UC_IP(uc), ML_(sc_setup_start), ML_(sc_end))) {
       if (tid == VG_INVALID_THREADID || !sigt[tid].in_client_code)
          core_crash(sig, info, uc);
       SigThread* st = &sigt[tid];
@@ -528,7 +531,10 @@ static void host_handler(Int sig, vki_siginfo_t* info, void* ucv)
    ThreadState* tst = VG_(get_ThreadState)(tid);
    UInt c = tst->arch.vex.host_EvC_COUNTER;
    if ((Int)c > 0) {
-      st->stolen_evc += c;
+      /* Blocks not run: the scheduler counts them out, unless it reads
+         the counter afresh before entering translated code. */
+      if (st->in_client_code)
+         st->stolen_evc += c;
       tst->arch.vex.host_EvC_COUNTER = 0;
    }
    fix_interrupted_syscall(sig, uc);
@@ -623,9 +629,8 @@ static void find_stack_layout(ThreadId tid)
    stack_lo = seg.start;
 }
 
-Bool VG_(extend_stack)(ThreadId tid, Addr a)
+static Bool extend_stack_wrk(ThreadId tid, Addr a, Bool report)
 {
-   (void)tid;
    if (a >= stack_lo || a < stack_resvn_lo)
       return False;
    Addr base = VG_ROUNDDN(a, VKI_PAGE_SIZE);
@@ -635,17 +640,25 @@ Bool VG_(extend_stack)(ThreadId tid, Addr a)
       stack_lo = base;
       return True;
    }
-   if (overflow)
+   if (overflow && report)
       VG_(umsg)("Stack overflow in thread #%u: can't grow stack to %#lx\n",
                 tid, base);
    return False;
 }
 
+Bool VG_(extend_stack)(ThreadId tid, Addr a)
+{
+   return extend_stack_wrk(tid, a, True);
+}
+
 void VG_(sig_extend_stack_for)(ThreadId tid, Addr a, SizeT len)
 {
-   if (len == 0 || a >= stack_lo || a + len <= stack_resvn_lo)
+   if (len == 0 || a >= stack_lo || a + len <= stack_resvn_lo
+       || a + len < a)
       return;
-   VG_(extend_stack)(tid, a < stack_resvn_lo ? stack_resvn_lo : a);
+   /* As far as it can grow (its reservation keeps one page). */
+   Addr lowest = stack_resvn_lo + VKI_PAGE_SIZE;
+   extend_stack_wrk(tid, a < lowest ? lowest : a, False);
 }
 
 /* ------------------------------------------------------------------ */
@@ -722,14 +735,16 @@ static void default_action(ThreadId tid, const vki_siginfo_t* info)
 void VG_(sig_frame_returned)(ThreadId tid, Addr frame)
 {
    SigThread* st = sig_thread(tid);
-   /* Frames below this one were left by longjmp. */
-   while (st->n_frames > 0 && st->frames[st->n_frames - 1].frame < frame)
-      st->n_frames--;
-   if (st->n_frames > 0 && st->frames[st->n_frames - 1].frame == frame) {
-      Int sig = st->frames[--st->n_frames].signo;
+   /* The frames delivered after this one were left by longjmp. */
+   for (Int k = st->n_frames - 1; k >= 0; k--) {
+      if (st->frames[k].frame != frame)
+         continue;
+      Int sig = st->frames[k].signo;
+      st->n_frames = k;
       trace("thread %u returned from the handler of signal %d\n", tid, sig);
       if (VG_(tdict).track_post_deliver_signal)
          VG_(tdict).track_post_deliver_signal(tid, sig);
+      return;
    }
 }
 
@@ -748,19 +763,25 @@ static void push_frame_record(SigThread* st, Addr frame, Int sig)
 static void deliver_signal(ThreadId tid, const vki_siginfo_t* info,
                            const VgSigTrapInfo* trap);
 
-/* The frame could not be built: the kernel's force_sigsegv.  (The
-   kernel would still run a SIGSEGV handler if it could build a frame
-   for it; the process is killed here in any case.) */
+/* The frame for SIG could not be built: the kernel's force_sigsegv.  A
+   SIGSEGV then kills; another signal becomes a SIGSEGV (SI_KERNEL),
+   unblocked and not ignored, which a SIGSEGV handler may still catch
+   (on its alternate stack, say). */
 static void frame_failed(ThreadId tid, Int sig)
 {
+   ThreadState* tst = VG_(get_ThreadState)(tid);
    vki_siginfo_t si;
    VG_(memset)(&si, 0, sizeof si);
    si.si_signo = VKI_SIGSEGV;
    si.si_code  = VKI_SI_KERNEL;
    trace("no frame could be built for signal %d: SIGSEGV\n", sig);
-   scss[VKI_SIGSEGV].ksa_handler = VKI_SIG_DFL;
-   set_kernel_action(VKI_SIGSEGV);
-   default_action(tid, &si);
+   if (sig == VKI_SIGSEGV || scss[VKI_SIGSEGV].ksa_handler == VKI_SIG_IGN
+       || VG_(sigismember)(&tst->sig_mask, VKI_SIGSEGV)) {
+      scss[VKI_SIGSEGV].ksa_handler = VKI_SIG_DFL;
+      set_kernel_action(VKI_SIGSEGV);
+      VG_(sigdelset)(&tst->sig_mask, VKI_SIGSEGV);
+   }
+   deliver_signal(tid, &si, NULL);
 }
 
 /* Delivers INFO to TID now: its handler (a frame on its stack) or the
@@ -1157,6 +1178,15 @@ Int VG_(sig_take_held)(ThreadId tid, const vki_sigset_t* set,
 /* ------------------------------------------------------------------ */
 /* The client's system calls                                            */
 
+/* Client memory the core may read (before the address-space manager
+   runs, in the hosted tests: anything above the first page). */
+static Bool client_readable(Addr a, SizeT len)
+{
+   if (!VG_(am_is_initialised)())
+      return a >= VKI_PAGE_SIZE && a + len > a;
+   return VG_(am_is_valid_for_client)(a, len, VKI_PROT_READ);
+}
+
 /* The mask a call waits with, if it has one (the kernel's semantics:
    it is in force only while the call waits). */
 static Bool call_mask(UWord sysno, const UWord args[6], vki_sigset_t* mask)
@@ -1182,9 +1212,7 @@ static Bool call_mask(UWord sysno, const UWord args[6], vki_sigset_t* mask)
       case __NR_pselect6: {
          /* A pointer to { const sigset_t* ss; size_t ss_len; }. */
          Addr d = args[5];
-         if (d == 0
-             || !VG_(am_is_valid_for_client)(d, 2 * sizeof(UWord),
-                                             VKI_PROT_READ))
+         if (d == 0 || !client_readable(d, 2 * sizeof(UWord)))
             return False;
          p = ((const UWord*)d)[0];
          size = ((const UWord*)d)[1];
@@ -1194,8 +1222,7 @@ static Bool call_mask(UWord sysno, const UWord args[6], vki_sigset_t* mask)
          return False;
    }
    if (p == 0 || size != sizeof(vki_sigset_t)
-       || !VG_(am_is_valid_for_client)(p, sizeof(vki_sigset_t),
-                                       VKI_PROT_READ))
+       || !client_readable(p, sizeof(vki_sigset_t)))
       return False;   /* no mask, or the kernel fails the call */
    *mask = *(const vki_sigset_t*)p;
    strip_unblockable(mask);

@@ -35,14 +35,13 @@
    Signals.  The signal system calls (rt_sigaction, rt_sigprocmask,
    sigaltstack, rt_sigreturn, ...) belong to the signals module: their
    wrappers are in m_syswrap/syswrap-signals.c and call the functions
-   declared in pub_core_signals.h and pub_core_sigframe.h.  That file is
-   compiled, and the table lists those calls, only when
-   VG_HAVE_SIGNALS_MODULE is defined (pub_core_signals.h); until then
-   they are unhandled system calls.  Also for the signals module: the
-   kernel call made for the client is isolated in one function of
-   syswrap-main.c, do_syscall_for_client, which it will replace with a
-   version that can be interrupted by a signal at a safe point (and
-   that applies the client's signal mask while the call blocks).
+   declared in pub_core_signals.h and pub_core_sigframe.h (the table
+   lists them when VG_HAVE_SIGNALS_MODULE is defined, as it now is).
+   The kernel call made for the client is isolated in one function of
+   syswrap-main.c, do_syscall_for_client, which makes it through the
+   signals module's interruptible routine: a signal during the call
+   gives EINTR or makes the call again after the handler
+   (docs/internals/signals.md).
 
    Threads.  Each guest thread runs its system calls on its own host
    thread.  Clone with CLONE_VM (thread creation) is not supported yet:

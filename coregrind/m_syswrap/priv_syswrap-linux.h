@@ -144,5 +144,10 @@ DECL_TEMPLATE(rt_tgsigqueueinfo);
 DECL_TEMPLATE(sigaltstack);
 DECL_TEMPLATE(rt_sigreturn);
 DECL_TEMPLATE(pause);
+DECL_TEMPLATE(timer_create);
+DECL_TEMPLATE(timer_settime);
+DECL_TEMPLATE(timer_gettime);
+DECL_TEMPLATE(timer_getoverrun);
+DECL_TEMPLATE(timer_delete);
 
 #endif

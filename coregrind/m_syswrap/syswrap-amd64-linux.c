@@ -426,6 +426,11 @@ static const SyscallTableEntry syscall_table[] = {
    WRAP_X_(__NR_rt_sigsuspend, rt_sigsuspend),
    WRAP_XY(__NR_sigaltstack, sigaltstack),
    WRAP_X_(__NR_rt_tgsigqueueinfo, rt_tgsigqueueinfo),
+   WRAP_XY(__NR_timer_create, timer_create),
+   WRAP_XY(__NR_timer_settime, timer_settime),
+   WRAP_XY(__NR_timer_gettime, timer_gettime),
+   WRAP_X_(__NR_timer_getoverrun, timer_getoverrun),
+   WRAP_X_(__NR_timer_delete, timer_delete),
 #endif
 };
 

@@ -220,3 +220,63 @@ PRE(pause)
    PRE_REG_READ0("pause");
    *flags |= SfMayBlock;
 }
+
+/* POSIX timers: the signal they send (SIGEV_SIGNAL, SIGEV_THREAD_ID to
+   a thread of this process) arrives like any other.  The kernel's
+   struct sigevent is SIGEV_MAX_SIZE (64) bytes; a timer id is an int. */
+#define SIGEV_MAX_SIZE 64
+
+PRE(timer_create)
+{
+   PRE_REG_READ3("timer_create", vki_clockid_t, clockid,
+                 struct sigevent*, evp, vki_timer_t*, timerid);
+   if (ARG2 != 0)
+      PRE_MEM_READ("timer_create(evp)", ARG2, SIGEV_MAX_SIZE);
+   PRE_MEM_WRITE("timer_create(timerid)", ARG3, sizeof(Int));
+}
+
+POST(timer_create)
+{
+   POST_MEM_WRITE(ARG3, sizeof(Int));
+}
+
+PRE(timer_settime)
+{
+   PRE_REG_READ4("timer_settime", vki_timer_t, timerid, int, flags,
+                 const struct vki_itimerspec*, value,
+                 struct vki_itimerspec*, ovalue);
+   PRE_MEM_READ("timer_settime(value)", ARG3,
+                sizeof(struct vki_itimerspec));
+   if (ARG4 != 0)
+      PRE_MEM_WRITE("timer_settime(ovalue)", ARG4,
+                    sizeof(struct vki_itimerspec));
+}
+
+POST(timer_settime)
+{
+   if (ARG4 != 0)
+      POST_MEM_WRITE(ARG4, sizeof(struct vki_itimerspec));
+}
+
+PRE(timer_gettime)
+{
+   PRE_REG_READ2("timer_gettime", vki_timer_t, timerid,
+                 struct vki_itimerspec*, value);
+   PRE_MEM_WRITE("timer_gettime(value)", ARG2,
+                 sizeof(struct vki_itimerspec));
+}
+
+POST(timer_gettime)
+{
+   POST_MEM_WRITE(ARG2, sizeof(struct vki_itimerspec));
+}
+
+PRE(timer_getoverrun)
+{
+   PRE_REG_READ1("timer_getoverrun", vki_timer_t, timerid);
+}
+
+PRE(timer_delete)
+{
+   PRE_REG_READ1("timer_delete", vki_timer_t, timerid);
+}

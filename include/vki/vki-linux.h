@@ -38,6 +38,7 @@ typedef long           vki_ssize_t;
 typedef long           vki_clock_t;
 typedef long           vki_time_t;
 typedef int            vki_clockid_t;
+typedef int            vki_timer_t;     /* POSIX timer id (__kernel_timer_t) */
 
 /* ------------------------------------------------------------------ */
 /* errno values (include/uapi/asm-generic/errno-base.h and errno.h;     */
