@@ -339,10 +339,20 @@ static void handle_emnote(ThreadId tid, Bool fatal)
    }
 }
 
+/* --sanity-level=3 and above: the address-space map must agree with
+   the kernel's (/proc/self/maps); a difference is a core bug. */
+static void check_aspace_against_kernel(const HChar* when)
+{
+   if (!VG_(am_do_sync_check)(when, __FILE__, __LINE__))
+      VG_(core_panic)("the address-space map disagrees with the kernel's");
+}
+
 static void handle_syscall(ThreadId tid, UWord trc)
 {
    ThreadState* tst = VG_(get_ThreadState)(tid);
    VG_(client_syscall)(tid, (UInt)trc);
+   if (VG_(clo_sanity_level) >= 3)
+      check_aspace_against_kernel("after a system call");
    Int code = 0;
    VgSchedReturnCode why = VG_(syswrap_exit_reason)(tid, &code);
    if (why != VgSrc_None && tst->exitreason == VgSrc_None) {
@@ -361,8 +371,10 @@ static void handle_exit(ThreadId tid, UWord trc)
          /* The end of a timeslice: the place to let others run. */
          VG_(release_BigLock)(tid, VgTs_Yielding, "timeslice end");
          VG_(acquire_BigLock)(tid, "timeslice start");
-         if (VG_(clo_sanity_level) >= 3)
+         if (VG_(clo_sanity_level) >= 3) {
             vg_assert(VG_(sanity_check_tt_tc)());
+            check_aspace_against_kernel("timeslice end");
+         }
          tst->arch.vex.host_EvC_COUNTER = VG_SCHEDULING_QUANTUM;
          break;
       case VG_TRC_NO_TRANSLATION:
