@@ -46,8 +46,34 @@
 /* Environment basics                                                 */
 /* ------------------------------------------------------------------ */
 
+static void restore_default_mxcsr(AMD64ISelEnv* env);
+
+/* Instructions whose result cannot depend on MXCSR: integer work, moves
+   and shuffles.  Everything else (FP arithmetic, conversions, calls,
+   exits) must see the default rounding mode unless it is the rounded
+   operation being built. */
+static Bool mxcsr_neutral(const AMD64Instr* i)
+{
+   switch (i->tag) {
+      case Ain_Imm64: case Ain_Alu64R: case Ain_Alu64M: case Ain_Sh64:
+      case Ain_Sh32: case Ain_Test64: case Ain_Unary64: case Ain_Lea64:
+      case Ain_Alu32R: case Ain_MulL: case Ain_Div: case Ain_Push:
+      case Ain_CMov64: case Ain_CLoad: case Ain_CStore: case Ain_MovxLQ:
+      case Ain_LoadEX: case Ain_Store: case Ain_Set64: case Ain_Bsfr64:
+      case Ain_MFence: case Ain_ACAS: case Ain_DACAS: case Ain_LdMXCSR:
+      case Ain_SseLdSt: case Ain_SseLdzLO: case Ain_SseCMov:
+      case Ain_SseShuf: case Ain_SseShiftN: case Ain_SseMOVQ:
+      case Ain_SseReRg:   /* moves, logic, integer lanes: no rounding */
+         return True;
+      default:
+         return False;
+   }
+}
+
 void amd64isel_addInstr(AMD64ISelEnv* env, AMD64Instr* instr)
 {
+   if (env->mxcsr_set && !env->rm_in_use && !mxcsr_neutral(instr))
+      restore_default_mxcsr(env);
    addHInstr(env->code, instr);
 }
 
@@ -247,11 +273,19 @@ void amd64isel_addToRSP(AMD64ISelEnv* env, Int delta)
 
 static void load_mxcsr_from(AMD64ISelEnv* env, AMD64RMI* value)
 {
-   /* ldmxcsr reads memory: push the value, load it, pop it. */
-   addInstr(env, AMD64Instr_Push(value));
-   addInstr(env, AMD64Instr_LdMXCSR(rsp_amode(0)));
-   addInstr(env, AMD64Instr_Alu64R(Aalu_ADD, AMD64RMI_Imm(8),
-                                   hregAMD64_RSP()));
+   /* ldmxcsr reads memory: push the value, load it, pop it -- with lea,
+      which leaves the flags alone: the default may be restored between a
+      compare and the conditional exit that reads its flags. */
+   addHInstr(env->code, AMD64Instr_Push(value));
+   addHInstr(env->code, AMD64Instr_LdMXCSR(rsp_amode(0)));
+   addHInstr(env->code, AMD64Instr_Lea64(rsp_amode(8), hregAMD64_RSP()));
+}
+
+static void restore_default_mxcsr(AMD64ISelEnv* env)
+{
+   load_mxcsr_from(env, AMD64RMI_Imm(MXCSR_DEFAULT));
+   env->mxcsr_set = False;
+   env->rm_tmp = IRTemp_INVALID;
 }
 
 /* The IR encoding of rounding modes 0..3 (nearest, -inf, +inf, zero) is
@@ -261,24 +295,39 @@ static void load_mxcsr_from(AMD64ISelEnv* env, AMD64RMI* value)
 Bool amd64isel_setRoundingMode(AMD64ISelEnv* env, const IRExpr* rm)
 {
    ULong c;
-   if (isConstU(rm, &c)) {
-      if ((c & 3) == Irrm_NEAREST)
-         return False;
-      load_mxcsr_from(env, AMD64RMI_Imm(MXCSR_DEFAULT | (UInt)((c & 3) << 13)));
+   if (isConstU(rm, &c) && (c & 3) == Irrm_NEAREST) {
+      if (env->mxcsr_set)
+         restore_default_mxcsr(env);
+      return False;
+   }
+   /* Still loaded for the same temporary (SSA: the same value). */
+   if (env->mxcsr_set && rm->tag == Iex_RdTmp
+       && rm->Iex.RdTmp.tmp == env->rm_tmp) {
+      env->rm_in_use = True;
       return True;
    }
-   HReg r = iselIntExpr_R(env, rm);
-   HReg t = amd64isel_copyI(env, r);
-   addInstr(env, AMD64Instr_Alu64R(Aalu_AND, AMD64RMI_Imm(3), t));
-   addInstr(env, AMD64Instr_Sh64(Ash_SHL, 13, t));
-   addInstr(env, AMD64Instr_Alu64R(Aalu_OR, AMD64RMI_Imm(MXCSR_DEFAULT), t));
-   load_mxcsr_from(env, AMD64RMI_Reg(t));
+   if (isConstU(rm, &c)) {
+      load_mxcsr_from(env, AMD64RMI_Imm(MXCSR_DEFAULT | (UInt)((c & 3) << 13)));
+   } else {
+      HReg r = iselIntExpr_R(env, rm);
+      HReg t = amd64isel_copyI(env, r);
+      addInstr(env, AMD64Instr_Alu64R(Aalu_AND, AMD64RMI_Imm(3), t));
+      addInstr(env, AMD64Instr_Sh64(Ash_SHL, 13, t));
+      addInstr(env, AMD64Instr_Alu64R(Aalu_OR, AMD64RMI_Imm(MXCSR_DEFAULT),
+                                      t));
+      load_mxcsr_from(env, AMD64RMI_Reg(t));
+   }
+   env->mxcsr_set = True;
+   env->rm_tmp = rm->tag == Iex_RdTmp ? rm->Iex.RdTmp.tmp : IRTemp_INVALID;
+   env->rm_in_use = True;
    return True;
 }
 
+/* The rounded operation is complete.  The default comes back lazily,
+   before the next instruction that could see MXCSR (amd64isel_addInstr). */
 void amd64isel_restoreRoundingMode(AMD64ISelEnv* env)
 {
-   load_mxcsr_from(env, AMD64RMI_Imm(MXCSR_DEFAULT));
+   env->rm_in_use = False;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2029,6 +2078,7 @@ HInstrArray* iselSB_AMD64(const IRSB* bb, VexArch arch_host,
    env->hwcaps          = archinfo_host->hwcaps;
    env->chainingAllowed = chainingAllowed;
    env->max_ga          = max_ga;
+   env->rm_tmp          = IRTemp_INVALID;
 
    /* A register (or two) per temporary. */
    env->n_vregmap = bb->tyenv->types_used;

@@ -57,6 +57,19 @@ typedef struct {
    /* The code being built and the number of virtual registers so far. */
    HInstrArray*     code;
    Int              vreg_ctr;
+
+   /* The SSE rounding mode is restored to the default lazily, so that a
+      run of FP ops under the same non-default-able mode (the guest's
+      SSEROUND, held in one temporary) loads MXCSR once.  MXCSR_SET: MXCSR
+      may differ from the default, having been loaded for RM_TMP
+      (IRTemp_INVALID: for a mode that cannot be recognised again).
+      RM_IN_USE: between amd64isel_setRoundingMode and
+      amd64isel_restoreRoundingMode, when the instructions added are the
+      rounded operation itself.  Any other instruction that could depend
+      on MXCSR (see mxcsr_neutral) first restores the default. */
+   Bool             mxcsr_set;
+   IRTemp           rm_tmp;
+   Bool             rm_in_use;
 } AMD64ISelEnv;
 
 /* ---- Shared by both files (defined in host_amd64_isel.c) ---- */

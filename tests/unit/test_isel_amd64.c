@@ -2196,3 +2196,28 @@ UNIT_TEST(isel_front_end_blocks)
    UT_CHECK(fe_n_blocks > 0);
    UT_CHECK_EQ(fe_n_isel_fail, 0);
 }
+
+/* A run of FP ops under one rounding-mode temporary loads MXCSR once and
+   restores the default once (lazily, before the block's exit), and the
+   result is the one computed under that mode. */
+UNIT_TEST(isel_rounding_mode_loaded_once_per_run)
+{
+   begin();
+   init_state();
+   new_bb();
+   wr64(gs, OFF_I(0), Irrm_ZERO);
+   double one = 1.0, third = 1.0 / 3.0;
+   memcpy(gs + OFF_I(1), &one, 8);
+   memcpy(gs + OFF_I(2), &third, 8);
+   IRTemp rm = LET(Ity_I32, U(Iop_64to32, GET(OFF_I(0), Ity_I64)));
+   IRTemp a  = LET(Ity_F64, IRExpr_Triop(Iop_AddF64, RD(rm),
+                                         GET(OFF_I(1), Ity_F64),
+                                         GET(OFF_I(2), Ity_F64)));
+   IRTemp m  = LET(Ity_F64, IRExpr_Triop(Iop_MulF64, RD(rm), RD(a),
+                                         GET(OFF_I(2), Ity_F64)));
+   PUT(OFF_I(3), RD(m));
+   CompileOpts o = default_opts();
+   UChar* code = compile(bb, &o);
+   UT_CHECK(code != NULL);
+   UT_CHECK_EQ(count_tag(Ain_LdMXCSR), 2);
+}
