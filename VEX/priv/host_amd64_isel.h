@@ -17,9 +17,12 @@
      the rest of which is arbitrary; V128 values fill an xmm register;
      V256 values live in a pair of xmm registers (high, low).
    - The SSE rounding mode (MXCSR) is round-to-nearest with all exceptions
-     masked (0x1F80) whenever translated code is not in the middle of an
-     operation with another rounding mode: such an operation loads MXCSR
-     right before and restores 0x1F80 right after.
+     masked (0x1F80) at every call, exit and instruction that could
+     depend on it, except the rounded operations themselves: an operation
+     with another rounding mode loads MXCSR before it (not again when the
+     previous one used the same IR temporary), and 0x1F80 comes back
+     lazily, before the next instruction that is not MXCSR-neutral (see
+     mxcsr_neutral in host_amd64_isel.c).
    - The stack pointer is 16-byte aligned at every helper call (it is on
      entry to a translation and every adjustment is by a multiple of 16,
      except the 8-byte push that feeds ldmxcsr, undone at once). */
