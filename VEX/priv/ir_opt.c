@@ -383,29 +383,31 @@ Bool isFlatIRSB(const IRSB* bb)
    return isIRAtom(bb->next);
 }
 
-static IRExpr* flatten_atom(IRSB* out, IRExpr* e);
+/* ================================================================== */
+/* Child substitution shared by flattening, copy propagation and tree */
+/* building                                                           */
+/* ================================================================== */
 
-/* E as a one-level expression over atoms, the statements computing its
-   operands appended to OUT. */
-IRExpr* flatten_rhs_into(IRSB* out, IRExpr* e)
+/* E with each child C replaced by F(ENV, C), children visited in order
+   (F may consume state, so the order matters).  E itself is returned
+   when no child changed, so unchanged trees stay shared.  Returns NULL
+   for tags with no expression children; callers decide about those. */
+static IRExpr* map_expr_children(IRExpr* e,
+                                 IRExpr* (*f)(void* env, IRExpr* child),
+                                 void* env)
 {
    switch (e->tag) {
-      case Iex_Get:
-      case Iex_RdTmp:
-      case Iex_Const:
-         return e;
-      case Iex_GetI:
-         if (isIRAtom(e->Iex.GetI.ix))
-            return e;
-         return IRExpr_GetI(e->Iex.GetI.descr,
-                            flatten_atom(out, e->Iex.GetI.ix),
-                            e->Iex.GetI.bias);
+      case Iex_GetI: {
+         IRExpr* ix = f(env, e->Iex.GetI.ix);
+         return ix == e->Iex.GetI.ix
+                   ? e : IRExpr_GetI(e->Iex.GetI.descr, ix, e->Iex.GetI.bias);
+      }
       case Iex_Qop: {
          const IRQop* q = e->Iex.Qop.details;
-         IRExpr* a1 = flatten_atom(out, q->arg1);
-         IRExpr* a2 = flatten_atom(out, q->arg2);
-         IRExpr* a3 = flatten_atom(out, q->arg3);
-         IRExpr* a4 = flatten_atom(out, q->arg4);
+         IRExpr* a1 = f(env, q->arg1);
+         IRExpr* a2 = f(env, q->arg2);
+         IRExpr* a3 = f(env, q->arg3);
+         IRExpr* a4 = f(env, q->arg4);
          if (a1 == q->arg1 && a2 == q->arg2 && a3 == q->arg3
              && a4 == q->arg4)
             return e;
@@ -413,59 +415,78 @@ IRExpr* flatten_rhs_into(IRSB* out, IRExpr* e)
       }
       case Iex_Triop: {
          const IRTriop* t = e->Iex.Triop.details;
-         IRExpr* a1 = flatten_atom(out, t->arg1);
-         IRExpr* a2 = flatten_atom(out, t->arg2);
-         IRExpr* a3 = flatten_atom(out, t->arg3);
+         IRExpr* a1 = f(env, t->arg1);
+         IRExpr* a2 = f(env, t->arg2);
+         IRExpr* a3 = f(env, t->arg3);
          if (a1 == t->arg1 && a2 == t->arg2 && a3 == t->arg3)
             return e;
          return IRExpr_Triop(t->op, a1, a2, a3);
       }
       case Iex_Binop: {
-         IRExpr* a1 = flatten_atom(out, e->Iex.Binop.arg1);
-         IRExpr* a2 = flatten_atom(out, e->Iex.Binop.arg2);
+         IRExpr* a1 = f(env, e->Iex.Binop.arg1);
+         IRExpr* a2 = f(env, e->Iex.Binop.arg2);
          if (a1 == e->Iex.Binop.arg1 && a2 == e->Iex.Binop.arg2)
             return e;
          return IRExpr_Binop(e->Iex.Binop.op, a1, a2);
       }
       case Iex_Unop: {
-         IRExpr* a = flatten_atom(out, e->Iex.Unop.arg);
-         if (a == e->Iex.Unop.arg)
-            return e;
-         return IRExpr_Unop(e->Iex.Unop.op, a);
+         IRExpr* a = f(env, e->Iex.Unop.arg);
+         return a == e->Iex.Unop.arg ? e : IRExpr_Unop(e->Iex.Unop.op, a);
       }
       case Iex_Load: {
-         IRExpr* a = flatten_atom(out, e->Iex.Load.addr);
-         if (a == e->Iex.Load.addr)
-            return e;
-         return IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty, a);
+         IRExpr* a = f(env, e->Iex.Load.addr);
+         return a == e->Iex.Load.addr
+                   ? e : IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty, a);
       }
       case Iex_CCall: {
          IRExpr** args = shallowCopyIRExprVec(e->Iex.CCall.args);
          Bool changed = False;
          for (Int i = 0; args[i] != NULL; i++) {
-            IRExpr* a = flatten_atom(out, args[i]);
+            IRExpr* a = f(env, args[i]);
             if (a != args[i]) {
                args[i] = a;
                changed = True;
             }
          }
-         if (!changed)
-            return e;
-         return IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty, args);
+         return changed ? IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty,
+                                       args)
+                        : e;
       }
       case Iex_ITE: {
-         IRExpr* c = flatten_atom(out, e->Iex.ITE.cond);
-         IRExpr* t = flatten_atom(out, e->Iex.ITE.iftrue);
-         IRExpr* f = flatten_atom(out, e->Iex.ITE.iffalse);
+         IRExpr* c = f(env, e->Iex.ITE.cond);
+         IRExpr* t = f(env, e->Iex.ITE.iftrue);
+         IRExpr* fl = f(env, e->Iex.ITE.iffalse);
          if (c == e->Iex.ITE.cond && t == e->Iex.ITE.iftrue
-             && f == e->Iex.ITE.iffalse)
+             && fl == e->Iex.ITE.iffalse)
             return e;
-         return IRExpr_ITE(c, t, f);
+         return IRExpr_ITE(c, t, fl);
       }
-      case Iex_Binder:
-      case Iex_VECRET:
-      case Iex_GSPTR:
+      default:
+         return NULL;
+   }
+}
+static IRExpr* flatten_atom(IRSB* out, IRExpr* e);
+
+/* E as a one-level expression over atoms, the statements computing its
+   operands appended to OUT. */
+static IRExpr* flatten_atom_cb(void* out, IRExpr* child)
+{
+   return flatten_atom(out, child);
+}
+
+IRExpr* flatten_rhs_into(IRSB* out, IRExpr* e)
+{
+   switch (e->tag) {
+      case Iex_Get:
+      case Iex_RdTmp:
+      case Iex_Const:
+         return e;
+      default: {
+         IRExpr* flat = map_expr_children(e, flatten_atom_cb, out);
+         if (flat != NULL)
+            return flat;
          break;
+      }
    }
    ppIRExpr(e);
    vpanic("ir_opt: flatten_rhs_into: unexpected expression");
@@ -1332,87 +1353,6 @@ static IRExpr* fold_expr(IRExpr* e, IRExpr** defs, Int n_defs)
    }
 }
 
-/* ================================================================== */
-/* Child substitution shared by copy propagation and tree building    */
-/* ================================================================== */
-
-/* E with each child C replaced by F(ENV, C), children visited in order
-   (F may consume state, so the order matters).  E itself is returned
-   when no child changed, so unchanged trees stay shared.  Returns NULL
-   for tags with no expression children; callers decide about those. */
-static IRExpr* map_expr_children(IRExpr* e,
-                                 IRExpr* (*f)(void* env, IRExpr* child),
-                                 void* env)
-{
-   switch (e->tag) {
-      case Iex_GetI: {
-         IRExpr* ix = f(env, e->Iex.GetI.ix);
-         return ix == e->Iex.GetI.ix
-                   ? e : IRExpr_GetI(e->Iex.GetI.descr, ix, e->Iex.GetI.bias);
-      }
-      case Iex_Qop: {
-         const IRQop* q = e->Iex.Qop.details;
-         IRExpr* a1 = f(env, q->arg1);
-         IRExpr* a2 = f(env, q->arg2);
-         IRExpr* a3 = f(env, q->arg3);
-         IRExpr* a4 = f(env, q->arg4);
-         if (a1 == q->arg1 && a2 == q->arg2 && a3 == q->arg3
-             && a4 == q->arg4)
-            return e;
-         return IRExpr_Qop(q->op, a1, a2, a3, a4);
-      }
-      case Iex_Triop: {
-         const IRTriop* t = e->Iex.Triop.details;
-         IRExpr* a1 = f(env, t->arg1);
-         IRExpr* a2 = f(env, t->arg2);
-         IRExpr* a3 = f(env, t->arg3);
-         if (a1 == t->arg1 && a2 == t->arg2 && a3 == t->arg3)
-            return e;
-         return IRExpr_Triop(t->op, a1, a2, a3);
-      }
-      case Iex_Binop: {
-         IRExpr* a1 = f(env, e->Iex.Binop.arg1);
-         IRExpr* a2 = f(env, e->Iex.Binop.arg2);
-         if (a1 == e->Iex.Binop.arg1 && a2 == e->Iex.Binop.arg2)
-            return e;
-         return IRExpr_Binop(e->Iex.Binop.op, a1, a2);
-      }
-      case Iex_Unop: {
-         IRExpr* a = f(env, e->Iex.Unop.arg);
-         return a == e->Iex.Unop.arg ? e : IRExpr_Unop(e->Iex.Unop.op, a);
-      }
-      case Iex_Load: {
-         IRExpr* a = f(env, e->Iex.Load.addr);
-         return a == e->Iex.Load.addr
-                   ? e : IRExpr_Load(e->Iex.Load.end, e->Iex.Load.ty, a);
-      }
-      case Iex_CCall: {
-         IRExpr** args = shallowCopyIRExprVec(e->Iex.CCall.args);
-         Bool changed = False;
-         for (Int i = 0; args[i] != NULL; i++) {
-            IRExpr* a = f(env, args[i]);
-            if (a != args[i]) {
-               args[i] = a;
-               changed = True;
-            }
-         }
-         return changed ? IRExpr_CCall(e->Iex.CCall.cee, e->Iex.CCall.retty,
-                                       args)
-                        : e;
-      }
-      case Iex_ITE: {
-         IRExpr* c = f(env, e->Iex.ITE.cond);
-         IRExpr* t = f(env, e->Iex.ITE.iftrue);
-         IRExpr* fl = f(env, e->Iex.ITE.iffalse);
-         if (c == e->Iex.ITE.cond && t == e->Iex.ITE.iftrue
-             && fl == e->Iex.ITE.iffalse)
-            return e;
-         return IRExpr_ITE(c, t, fl);
-      }
-      default:
-         return NULL;
-   }
-}
 /* ================================================================== */
 /* Constant and copy propagation                                      */
 /* ================================================================== */
