@@ -248,53 +248,67 @@ static Bool precise_at_mem(IRPreciseMemExnsFn fn, VexRegisterUpdates px,
 
 /* Adds one to COUNTS[t] for every occurrence of every temporary t read
    in E (which may be a tree). */
-static void count_uses_expr(const IRExpr* e, Int* counts)
+/* Calls F(ENV, C) for each child C of E, in order.  Returns False for
+   tags it does not know (callers decide about those); leaves (RdTmp,
+   Get, Const, VECRET, GSPTR, Binder) have no children and give True. */
+static Bool for_each_expr_child(const IRExpr* e,
+                                void (*f)(void* env, IRExpr* child),
+                                void* env)
 {
    switch (e->tag) {
-      case Iex_RdTmp:
-         counts[e->Iex.RdTmp.tmp]++;
-         return;
-      case Iex_Get:
-      case Iex_Const:
-      case Iex_VECRET:
-      case Iex_GSPTR:
-      case Iex_Binder:
-         return;
+      case Iex_RdTmp: case Iex_Get: case Iex_Const: case Iex_VECRET:
+      case Iex_GSPTR: case Iex_Binder:
+         return True;
       case Iex_GetI:
-         count_uses_expr(e->Iex.GetI.ix, counts);
-         return;
+         f(env, e->Iex.GetI.ix);
+         return True;
       case Iex_Qop:
-         count_uses_expr(e->Iex.Qop.details->arg1, counts);
-         count_uses_expr(e->Iex.Qop.details->arg2, counts);
-         count_uses_expr(e->Iex.Qop.details->arg3, counts);
-         count_uses_expr(e->Iex.Qop.details->arg4, counts);
-         return;
+         f(env, e->Iex.Qop.details->arg1);
+         f(env, e->Iex.Qop.details->arg2);
+         f(env, e->Iex.Qop.details->arg3);
+         f(env, e->Iex.Qop.details->arg4);
+         return True;
       case Iex_Triop:
-         count_uses_expr(e->Iex.Triop.details->arg1, counts);
-         count_uses_expr(e->Iex.Triop.details->arg2, counts);
-         count_uses_expr(e->Iex.Triop.details->arg3, counts);
-         return;
+         f(env, e->Iex.Triop.details->arg1);
+         f(env, e->Iex.Triop.details->arg2);
+         f(env, e->Iex.Triop.details->arg3);
+         return True;
       case Iex_Binop:
-         count_uses_expr(e->Iex.Binop.arg1, counts);
-         count_uses_expr(e->Iex.Binop.arg2, counts);
-         return;
+         f(env, e->Iex.Binop.arg1);
+         f(env, e->Iex.Binop.arg2);
+         return True;
       case Iex_Unop:
-         count_uses_expr(e->Iex.Unop.arg, counts);
-         return;
+         f(env, e->Iex.Unop.arg);
+         return True;
       case Iex_Load:
-         count_uses_expr(e->Iex.Load.addr, counts);
-         return;
+         f(env, e->Iex.Load.addr);
+         return True;
       case Iex_CCall:
          for (Int i = 0; e->Iex.CCall.args[i] != NULL; i++)
-            count_uses_expr(e->Iex.CCall.args[i], counts);
-         return;
+            f(env, e->Iex.CCall.args[i]);
+         return True;
       case Iex_ITE:
-         count_uses_expr(e->Iex.ITE.cond, counts);
-         count_uses_expr(e->Iex.ITE.iftrue, counts);
-         count_uses_expr(e->Iex.ITE.iffalse, counts);
-         return;
+         f(env, e->Iex.ITE.cond);
+         f(env, e->Iex.ITE.iftrue);
+         f(env, e->Iex.ITE.iffalse);
+         return True;
    }
-   vpanic("ir_opt: count_uses_expr: unknown expression");
+   return False;
+}
+
+static void count_uses_cb(void* counts, IRExpr* child);
+
+static void count_uses_expr(const IRExpr* e, Int* counts)
+{
+   if (e->tag == Iex_RdTmp)
+      counts[e->Iex.RdTmp.tmp]++;
+   else if (!for_each_expr_child(e, count_uses_cb, counts))
+      vpanic("ir_opt: count_uses_expr: unknown expression");
+}
+
+static void count_uses_cb(void* counts, IRExpr* child)
+{
+   count_uses_expr(child, counts);
 }
 
 static void count_uses_stmt(const IRStmt* st, Int* counts)
@@ -1896,50 +1910,19 @@ IRSB* spec_helpers_BB(IRSB* bb, IRSpecHelperFn specHelper)
 /* ================================================================== */
 
 /* In place, in a fresh deep copy: every temporary t becomes MAP[t]. */
+static void rename_expr(IRExpr* e, const IRTemp* map);
+
+static void rename_cb(void* map, IRExpr* child)
+{
+   rename_expr(child, map);
+}
+
 static void rename_expr(IRExpr* e, const IRTemp* map)
 {
-   switch (e->tag) {
-      case Iex_RdTmp:
-         e->Iex.RdTmp.tmp = map[e->Iex.RdTmp.tmp];
-         return;
-      case Iex_Get: case Iex_Const: case Iex_VECRET: case Iex_GSPTR:
-      case Iex_Binder:
-         return;
-      case Iex_GetI:
-         rename_expr(e->Iex.GetI.ix, map);
-         return;
-      case Iex_Qop:
-         rename_expr(e->Iex.Qop.details->arg1, map);
-         rename_expr(e->Iex.Qop.details->arg2, map);
-         rename_expr(e->Iex.Qop.details->arg3, map);
-         rename_expr(e->Iex.Qop.details->arg4, map);
-         return;
-      case Iex_Triop:
-         rename_expr(e->Iex.Triop.details->arg1, map);
-         rename_expr(e->Iex.Triop.details->arg2, map);
-         rename_expr(e->Iex.Triop.details->arg3, map);
-         return;
-      case Iex_Binop:
-         rename_expr(e->Iex.Binop.arg1, map);
-         rename_expr(e->Iex.Binop.arg2, map);
-         return;
-      case Iex_Unop:
-         rename_expr(e->Iex.Unop.arg, map);
-         return;
-      case Iex_Load:
-         rename_expr(e->Iex.Load.addr, map);
-         return;
-      case Iex_CCall:
-         for (Int i = 0; e->Iex.CCall.args[i] != NULL; i++)
-            rename_expr(e->Iex.CCall.args[i], map);
-         return;
-      case Iex_ITE:
-         rename_expr(e->Iex.ITE.cond, map);
-         rename_expr(e->Iex.ITE.iftrue, map);
-         rename_expr(e->Iex.ITE.iffalse, map);
-         return;
-   }
-   vpanic("ir_opt: rename_expr: unknown expression");
+   if (e->tag == Iex_RdTmp)
+      e->Iex.RdTmp.tmp = map[e->Iex.RdTmp.tmp];
+   else if (!for_each_expr_child(e, rename_cb, (void*)map))
+      vpanic("ir_opt: rename_expr: unknown expression");
 }
 
 static void rename_expr_or_null(IRExpr* e, const IRTemp* map)
@@ -2212,6 +2195,13 @@ static void tb_note_state(TBBinding* b, GRange r)
 }
 
 /* What evaluating the tree E touches. */
+static void tb_set_hints(TBBinding* b, const IRExpr* e);
+
+static void tb_set_hints_cb(void* b, IRExpr* child)
+{
+   tb_set_hints(b, child);
+}
+
 static void tb_set_hints(TBBinding* b, const IRExpr* e)
 {
    switch (e->tag) {
@@ -2224,45 +2214,17 @@ static void tb_set_hints(TBBinding* b, const IRExpr* e)
       }
       case Iex_GetI:
          tb_note_state(b, range_of_array(e->Iex.GetI.descr));
-         tb_set_hints(b, e->Iex.GetI.ix);
-         return;
+         break;
       case Iex_Load:
          b->does_load = True;
-         tb_set_hints(b, e->Iex.Load.addr);
-         return;
-      case Iex_RdTmp: case Iex_Const:
-         return;
-      case Iex_Qop:
-         tb_set_hints(b, e->Iex.Qop.details->arg1);
-         tb_set_hints(b, e->Iex.Qop.details->arg2);
-         tb_set_hints(b, e->Iex.Qop.details->arg3);
-         tb_set_hints(b, e->Iex.Qop.details->arg4);
-         return;
-      case Iex_Triop:
-         tb_set_hints(b, e->Iex.Triop.details->arg1);
-         tb_set_hints(b, e->Iex.Triop.details->arg2);
-         tb_set_hints(b, e->Iex.Triop.details->arg3);
-         return;
-      case Iex_Binop:
-         tb_set_hints(b, e->Iex.Binop.arg1);
-         tb_set_hints(b, e->Iex.Binop.arg2);
-         return;
-      case Iex_Unop:
-         tb_set_hints(b, e->Iex.Unop.arg);
-         return;
-      case Iex_CCall:
-         for (Int i = 0; e->Iex.CCall.args[i] != NULL; i++)
-            tb_set_hints(b, e->Iex.CCall.args[i]);
-         return;
-      case Iex_ITE:
-         tb_set_hints(b, e->Iex.ITE.cond);
-         tb_set_hints(b, e->Iex.ITE.iftrue);
-         tb_set_hints(b, e->Iex.ITE.iffalse);
-         return;
+         break;
+      case Iex_VECRET: case Iex_GSPTR: case Iex_Binder:
+         vpanic("ir_opt: tb_set_hints: unexpected expression");
       default:
          break;
    }
-   vpanic("ir_opt: tb_set_hints: unexpected expression");
+   if (!for_each_expr_child(e, tb_set_hints_cb, b))
+      vpanic("ir_opt: tb_set_hints: unexpected expression");
 }
 
 /* Drops the freed slots, keeping the order. */
