@@ -7,7 +7,10 @@
    the instruction limit is reached.  When chasing is enabled, an
    unconditional direct jump or call does not end it: decoding goes on at
    the target, as long as the caller's chase_into_ok callback agrees and
-   at most three guest address ranges (VexGuestExtents) are used.
+   at most three guest address ranges (VexGuestExtents) are used.  A
+   conditional branch (its taken side a side exit) is chased the same way
+   into its other destination; going on at the next instruction stays in
+   the current range.
 
    Each instruction's IR is preceded by an IMark and followed, when the
    instruction falls through, by a write of the next instruction's address
@@ -36,8 +39,9 @@ typedef struct {
    IRJumpKind  jk_StopHere;
    IRExpr*     next_StopHere;
    /* Dis_StopHere: set by the front end for an unconditional direct jump
-      or call (next_StopHere a constant, jump kind Boring or Call): the
-      block may go on at the target instead of ending (chasing). */
+      or call, or for the not-taken side of a conditional branch
+      (next_StopHere a constant, jump kind Boring or Call): the block may
+      go on there instead of ending (chasing). */
    Bool        chase_ok;
 } DisResult;
 
