@@ -11,6 +11,7 @@
 #include "pub_core_libcassert.h"
 #include "pub_core_mallocfree.h"
 #include "pub_core_aspacemgr.h"
+#include "pub_core_debuginfo.h"
 #include "pub_core_options.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_main.h"
@@ -51,11 +52,12 @@ static void print_usage_and_exit(Bool debug_too)
 "  uncommon user options for all Valgrind tools:\n");
    VG_(translate_print_usage)(False);
    VG_(printf)("\n");
-   if (VG_(needs).command_line_options && VG_(tdict).tool_print_usage) {
-      VG_(printf)("  user options for %s:\n", VG_(details).name);
+   VG_(printf)("  user options for %s:\n", VG_(details).name);
+   if (VG_(needs).command_line_options && VG_(tdict).tool_print_usage)
       VG_(tdict).tool_print_usage();
-      VG_(printf)("\n");
-   }
+   else
+      VG_(printf)("    (none)\n");
+   VG_(printf)("\n");
    if (debug_too) {
       VG_(printf)(
 "  debugging options for all Valgrind tools:\n"
@@ -69,11 +71,14 @@ static void print_usage_and_exit(Bool debug_too)
       VG_(translate_print_usage)(True);
       VG_(scheduler_print_usage)(True);
       VG_(printf)("\n");
-      if (VG_(needs).command_line_options && VG_(tdict).tool_print_debug_usage) {
-         VG_(printf)("  debugging options for %s:\n", VG_(details).name);
+      VG_(translate_print_vex_usage)();
+      VG_(printf)("\n");
+      VG_(printf)("  debugging options for %s:\n", VG_(details).name);
+      if (VG_(needs).command_line_options && VG_(tdict).tool_print_debug_usage)
          VG_(tdict).tool_print_debug_usage();
-         VG_(printf)("\n");
-      }
+      else
+         VG_(printf)("    (none)\n");
+      VG_(printf)("\n");
    }
    VG_(printf)(
 "  Extra options read from ~/.valgrindrc, $VALGRIND_OPTS, ./.valgrindrc\n"
@@ -286,8 +291,7 @@ static void set_debug_level_from_argv(Int argc, HChar** argv)
 
 /* The end of the run: the tool's summary, then the client's exit status
    (or death by its fatal signal) becomes ours. */
-static void shutdown_and_exit(ThreadId tid, VgSchedReturnCode why) NORETURN;
-static void shutdown_and_exit(ThreadId tid, VgSchedReturnCode why)
+void VG_(shutdown_actions_NORETURN)(ThreadId tid, VgSchedReturnCode why)
 {
    const ThreadState* tst = VG_(get_ThreadState)(tid);
    Int exitcode = why == VgSrc_FatalSig ? 0 : tst->os_state.exitcode;
@@ -347,6 +351,8 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
 static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
                           HChar** envp)
 {
+   /* Before anything may ask which thread runs: none yet. */
+   VG_(set_running_tid)(VG_INVALID_THREADID);
    VG_(core_envp) = envp;
    VG_(set_core_auxv_from_envp)(envp);
    /* Time zero for --time-stamp=yes. */
@@ -398,6 +404,7 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
       VG_(ii_report_startup_mem)(&iifii, VG_(tdict).track_new_mem_startup);
    VG_(setup_client_dataseg)(iifii.brk_base);
    open_client_exe(iifii.exe_path);
+   VG_(di_initialise)();   /* the symbols of what the loader mapped */
 
    /* Run the client: thread 1 starts at the image's first instruction
       and runs until the process exits or is killed. */
@@ -409,8 +416,7 @@ static void valgrind_main(UWord* initial_sp, Int argc, HChar** argv,
    /* The client's signal state (inherited mask and ignored signals) and
       the core's handlers. */
    VG_(sigstartup_actions)(tid);
-   VgSchedReturnCode why = VG_(scheduler)(tid);
-   shutdown_and_exit(tid, why);
+   VG_(run_thread_to_end_NORETURN)(tid);
 }
 
 void VG_(start_in_C)(UWord* initial_sp)

@@ -51,11 +51,13 @@
 #include "pub_core_libcsignal.h"
 #include "pub_core_libcsetjmp.h"
 #include "pub_core_aspacemgr.h"
+#include "pub_core_debuginfo.h"
 #include "pub_core_threadstate.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_syscall.h"
 #include "pub_core_syswrap.h"
 #include "pub_core_sigframe.h"
+#include "pub_core_scheduler.h"
 #include "pub_core_signals.h"
 
 Bool VG_(clo_trace_signals) = False;
@@ -264,11 +266,10 @@ typedef struct {
    QueuedSig      queue[N_QUEUED];
    volatile UInt  n_queued;
    ULong          next_seq;
-   /* Nonzero when a queued signal is deliverable: the interruptible
-      routine does not start a system call then. */
+   /* Nonzero when a queued signal is deliverable, or the thread must
+      end: the interruptible routine does not start a system call
+      then. */
    volatile UInt  interrupt;
-   /* Running translated code or a helper it called. */
-   volatile Bool  in_client_code;
    VgMinimalJmpBuf fault_jmpbuf;
    /* The fault the handler recorded for VG_(sig_deliver_fault). */
    vki_siginfo_t  fault_info;
@@ -280,8 +281,6 @@ typedef struct {
       and tmp_sig_mask the thread's own, until the signals that ended it
       are delivered. */
    volatile Bool  tmp_call;
-   /* What the handler took from the event counter. */
-   volatile UInt  stolen_evc;
    DeliveredFrame frames[N_FRAMES];
    Int            n_frames;
 } SigThread;
@@ -313,12 +312,22 @@ static void del_fault_sigs(vki_sigset_t* set)
 }
 
 /* The calling host thread (running TID) takes the client's mask, minus
-   the fault signals. */
+   the fault signals and the core's VG_SIGVGKILL. */
 static void set_host_mask(ThreadId tid)
 {
    vki_sigset_t m = VG_(get_ThreadState)(tid)->sig_mask;
    del_fault_sigs(&m);
+   VG_(sigdelset)(&m, VG_SIGVGKILL);
    VG_(sigprocmask)(VKI_SIG_SETMASK, &m, NULL);
+}
+
+void VG_(sig_thread_startup)(ThreadId tid)
+{
+   /* Nothing of the slot's earlier thread: no signal can have been
+      queued for this one yet (its host thread blocks them all). */
+   SigThread* st = sig_thread(tid);
+   VG_(memset)(st, 0, sizeof *st);
+   set_host_mask(tid);
 }
 
 /* Blocks everything but the fault signals while the core works on the
@@ -388,8 +397,9 @@ static void dequeue_slot(SigThread* st, Int i, vki_siginfo_t* info)
 {
    if (info != NULL)
       *info = st->queue[i].info;
-   st->queue[i].signo = 0;
-   st->n_queued--;
+   /* (Atomic: another thread's discard_queued may run meanwhile.) */
+   __atomic_store_n(&st->queue[i].signo, 0, __ATOMIC_RELAXED);
+   __atomic_sub_fetch(&st->n_queued, 1, __ATOMIC_RELAXED);
 }
 
 static Bool any_deliverable(const SigThread* st, const vki_sigset_t* blocked)
@@ -397,13 +407,14 @@ static Bool any_deliverable(const SigThread* st, const vki_sigset_t* blocked)
    return st->n_queued > 0 && pick_deliverable(st, blocked) >= 0;
 }
 
-/* The interrupt word follows the queue and the mask (signals blocked or
-   nothing queued). */
+/* The interrupt word follows the queue, the mask and whether the
+   thread must end (signals blocked or nothing queued). */
 static void recompute_interrupt(ThreadId tid)
 {
    SigThread* st = sig_thread(tid);
-   st->interrupt = any_deliverable(st, &VG_(get_ThreadState)(tid)->sig_mask)
-                      ? 1 : 0;
+   const ThreadState* tst = VG_(get_ThreadState)(tid);
+   st->interrupt = tst->exitreason != VgSrc_None
+                   || any_deliverable(st, &tst->sig_mask) ? 1 : 0;
 }
 
 /* Throws away the queued instances of SIG in every thread (its action
@@ -468,8 +479,10 @@ static void fix_interrupted_syscall(Int sig, struct vki_ucontext* uc)
    /* The kernel interrupted the call and backed up to restart it (the
       core's handlers have SA_RESTART).  The client's action decides:
       restart after its handler, or fail with EINTR.  Without a handler
-      the signal kills, so either will do. */
-   if (!client_is_handler(sig) || (scss[sig].sa_flags & VKI_SA_RESTART)) {
+      the signal kills, so either will do; VG_SIGVGKILL ends the call
+      for good. */
+   if (sig != VG_SIGVGKILL
+       && (!client_is_handler(sig) || (scss[sig].sa_flags & VKI_SA_RESTART))) {
       UC_IP(uc) = (Addr)ML_(sc_not_started);
    } else {
       UC_RESULT(uc) = (UWord)-(Word)VKI_EINTR;
@@ -493,14 +506,15 @@ static void core_crash(Int sig, const vki_siginfo_t* info,
 static void host_handler(Int sig, vki_siginfo_t* info, void* ucv)
 {
    struct vki_ucontext* uc = ucv;
-   ThreadId tid = VG_(lwpid_to_vgtid)(VG_(gettid)());
+   ThreadId tid = VG_(get_running_tid)();
 
    /* A fault of an instruction (a program may also queue itself a
       fault signal with a positive si_code: that one arrives in a system
       call). */
    if (is_fault_sig(sig) && info->si_code > 0
        && !in_range(UC_IP(uc), ML_(sc_setup_start), ML_(sc_end))) {
-      if (tid == VG_INVALID_THREADID || !sigt[tid].in_client_code)
+      if (tid == VG_INVALID_THREADID
+          || !VG_(get_ThreadState)(tid)->running_client_code)
          core_crash(sig, info, uc);
       SigThread* st = &sigt[tid];
       if (sig == VKI_SIGSEGV && info->si_code == VKI_SEGV_MAPERR
@@ -511,32 +525,35 @@ static void host_handler(Int sig, vki_siginfo_t* info, void* ucv)
       st->fault_trap.err    = UC_ERR(uc);
       st->fault_trap.cr2    = UC_CR2(uc);
       st->fault_trap.fault  = True;
-      st->in_client_code = False;
+      VG_(get_ThreadState)(tid)->running_client_code = False;
       /* Back to the scheduler once this handler has returned. */
       UC_IP(uc)   = (Addr)VG_(minimal_longjmp);
       UC_ARG1(uc) = (Addr)st->fault_jmpbuf;
       return;
    }
 
-   if (tid == VG_INVALID_THREADID)
-      tid = 1;   /* a host thread the core does not know: the main one */
-   if (!VG_(is_valid_tid)(tid))
+   /* (Every host thread of the core runs a thread from its start to its
+      end, with all signals blocked before and after.) */
+   if (tid == VG_INVALID_THREADID || !VG_(is_valid_tid)(tid))
       return;
    SigThread* st = &sigt[tid];
+   ThreadState* tst = VG_(get_ThreadState)(tid);
+   if (sig == VG_SIGVGKILL
+       && __atomic_load_n(&tst->exitreason, __ATOMIC_ACQUIRE)
+          != VgSrc_None) {
+      /* Another thread is ending the process: out of the system call
+         and of translated code, never into another call. */
+      st->interrupt = 1;
+      VG_(kick_thread)(tid);
+      fix_interrupted_syscall(sig, uc);
+      return;
+   }
    enqueue(st, info);
    if (VG_(sigismember)(arrival_mask(tid, UC_IP(uc), uc), sig))
       return;   /* held: a fault signal the client blocks */
    st->interrupt = 1;
    /* Out of translated code at the next block. */
-   ThreadState* tst = VG_(get_ThreadState)(tid);
-   UInt c = tst->arch.vex.host_EvC_COUNTER;
-   if ((Int)c > 0) {
-      /* Blocks not run: the scheduler counts them out, unless it reads
-         the counter afresh before entering translated code. */
-      if (st->in_client_code)
-         st->stolen_evc += c;
-      tst->arch.vex.host_EvC_COUNTER = 0;
-   }
+   VG_(kick_thread)(tid);
    fix_interrupted_syscall(sig, uc);
 }
 
@@ -545,14 +562,13 @@ static void host_handler(Int sig, vki_siginfo_t* info, void* ucv)
 
 void VG_(pp_guest_frame)(Addr ip, Bool first)
 {
-   NSegment seg;
-   const HChar* obj = NULL;
-   if (VG_(am_lookup_segment)(ip, &seg) && seg.kind == SkFileC)
-      obj = VG_(am_get_filename)(&seg);
-   if (obj != NULL)
-      VG_(umsg)("   %s 0x%lX: ??? (in %s)\n", first ? "at" : "by", ip, obj);
-   else
-      VG_(umsg)("   %s 0x%lX: ???\n", first ? "at" : "by", ip);
+   const HChar* fn;
+   const HChar* obj;
+   if (!VG_(get_fnname)(ip, &fn))
+      fn = "???";
+   const Bool have_obj = VG_(get_objname)(ip, &obj);
+   VG_(umsg)("   %s 0x%lX: %s%s%s%s\n", first ? "at" : "by", ip, fn,
+             have_obj ? " (in " : "", obj, have_obj ? ")" : "");
 }
 
 /* What Valgrind says about a signal the kernel raised, or NULL.
@@ -726,8 +742,8 @@ static void default_action(ThreadId tid, const vki_siginfo_t* info)
                       "%lu.\n", VG_(get_ThreadState)(1)->client_stack_szB);
       }
    }
-   /* Everyone dies (one thread for now); m_main kills the process with
-      SIG once the tool has finished. */
+   /* Everyone dies: the scheduler ends the other threads, and m_main
+      kills the process with SIG once the tool has finished. */
    tst->exitreason        = VgSrc_FatalSig;
    tst->os_state.fatalsig = sig;
 }
@@ -866,6 +882,10 @@ void VG_(poll_signals)(ThreadId tid)
    }
    ThreadState* tst = VG_(get_ThreadState)(tid);
    block_async(NULL);
+   /* Delivery changes the client's stack and the tool hears of it:
+      nobody else may run meanwhile. */
+   if (any_deliverable(st, &tst->sig_mask))
+      VG_(acquire_BigLock_exclusive)(tid, "signal delivery");
    while (tst->exitreason == VgSrc_None) {
       Int i = pick_deliverable(st, &tst->sig_mask);
       if (i < 0)
@@ -912,19 +932,6 @@ static void deliver_fault(ThreadId tid, const vki_siginfo_t* info,
 VgMinimalJmpBuf* VG_(sig_fault_jmpbuf)(ThreadId tid)
 {
    return &sig_thread(tid)->fault_jmpbuf;
-}
-
-void VG_(sig_set_in_client_code)(ThreadId tid, Bool in)
-{
-   sigt[tid].in_client_code = in;
-}
-
-UInt VG_(sig_take_stolen_evc)(ThreadId tid)
-{
-   SigThread* st = sig_thread(tid);
-   if (st->stolen_evc == 0)
-      return 0;
-   return __atomic_exchange_n(&st->stolen_evc, 0, __ATOMIC_RELAXED);
 }
 
 void VG_(sig_deliver_fault)(ThreadId tid)
@@ -1029,6 +1036,9 @@ SysRes VG_(do_sys_sigaction)(Int signo, const struct vki_sigaction* new_act,
    if (!valid_signo(signo))
       return VG_(mk_SysRes_Error)(VKI_EINVAL);
    if (new_act != NULL && (signo == VKI_SIGKILL || signo == VKI_SIGSTOP))
+      return VG_(mk_SysRes_Error)(VKI_EINVAL);
+   /* The core's own signal (as Valgrind keeps its highest one). */
+   if (signo == VG_SIGVGKILL)
       return VG_(mk_SysRes_Error)(VKI_EINVAL);
    struct vki_sigaction old = scss[signo];
    if (new_act != NULL) {
@@ -1292,7 +1302,6 @@ static void atfork_child(ThreadId tid)
          st->queue[i].signo = 0;
       st->n_queued   = 0;
       st->interrupt  = 0;
-      st->stolen_evc = 0;
    }
 }
 

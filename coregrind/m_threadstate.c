@@ -1,15 +1,13 @@
-/* The thread table. */
+/* The thread table, and which thread each host thread runs. */
 #include "pub_core_basics.h"
+#include "pub_core_vki.h"
 #include "pub_core_libcbase.h"
 #include "pub_core_libcassert.h"
 #include "pub_core_mallocfree.h"
+#include "pub_core_syscall.h"
 #include "pub_core_threadstate.h"
 
 ThreadState* VG_(threads) = NULL;
-
-/* Single-threaded until the threads issue gives each host thread its own
-   record of the guest thread it runs. */
-static ThreadId running_tid = VG_INVALID_THREADID;
 
 void VG_(init_Threads)(void)
 {
@@ -70,12 +68,61 @@ ThreadId VG_(lwpid_to_vgtid)(Int lwpid)
    return VG_INVALID_THREADID;
 }
 
+/* ------------------------------------------------------------------ */
+/* Which thread the calling host thread runs                            */
+
+#if defined(VG_HOSTED_UNIT_TEST)
+/* The hosted tests run on libc's threads: its thread pointer is not
+   ours to move. */
+static __thread ThreadId hosted_running_tid = VG_INVALID_THREADID;
+
 void VG_(set_running_tid)(ThreadId tid)
 {
-   running_tid = tid;
+   hosted_running_tid = tid;
+}
+
+Addr VG_(host_thread_pointer)(ThreadId tid)
+{
+   (void)tid;
+   return 0;
 }
 
 ThreadId VG_(get_running_tid)(void)
 {
-   return running_tid;
+   return hosted_running_tid;
 }
+
+#elif defined(VGA_amd64)
+/* Each host thread's %fs base is its entry here, which holds its
+   ThreadId: one load finds it.  Entries are cache-line sized so that
+   threads never share a line. */
+typedef struct {
+   ThreadId tid;
+} __attribute__((aligned(64))) HostThreadRecord;
+
+static HostThreadRecord host_thread_records[VG_N_THREADS];
+
+Addr VG_(host_thread_pointer)(ThreadId tid)
+{
+   vg_assert(tid < VG_N_THREADS);
+   host_thread_records[tid].tid = tid;
+   return (Addr)&host_thread_records[tid];
+}
+
+void VG_(set_running_tid)(ThreadId tid)
+{
+   SysRes r = VG_(do_syscall2)(__NR_arch_prctl, VKI_ARCH_SET_FS,
+                               VG_(host_thread_pointer)(tid));
+   vg_assert(!sr_isError(r));
+}
+
+ThreadId VG_(get_running_tid)(void)
+{
+   ThreadId tid;
+   __asm__ __volatile__("movl %%fs:0, %0" : "=r"(tid));
+   return tid;
+}
+
+#else
+#  error "m_threadstate: host thread pointer of this architecture"
+#endif

@@ -139,6 +139,11 @@ void VG_(needs_info_location)(void (*info_location)(Addr))
    VG_(tdict).tool_info_location = info_location;
 }
 
+void VG_(needs_parallel_execution)(void)
+{
+   VG_(needs).parallel_execution = True;
+}
+
 void VG_(needs_var_info)(void)
 {
    VG_(needs).var_info = True;

@@ -8,11 +8,13 @@
 #include "pub_core_libcprint.h"
 #include "pub_core_options.h"
 #include "pub_core_aspacemgr.h"
+#include "pub_core_debuginfo.h"
 #include "pub_core_threadstate.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_lock.h"
 #include "pub_core_dispatch.h"
 #include "pub_core_transtab.h"
+#include "pub_core_scheduler.h"
 #include "pub_core_translate.h"
 
 #if defined(VGA_amd64)
@@ -31,28 +33,114 @@ Int   VG_(clo_trace_flags)   = 0;
 Long  VG_(clo_trace_notbelow) = -1;   /* -1: not given */
 Long  VG_(clo_trace_notabove) = -1;
 VgSmc VG_(clo_smc_check)     = Vg_SmcAllNonFile;  /* Valgrind's amd64 default */
-/* --vex-iropt-register-updates: how much of the guest state is up to
-   date where a translation can fault (a signal handler sees it). */
-static VexRegisterUpdates clo_px = VexRegUpdUnwindregsAtMemAccess;
 Int   VG_(clo_num_transtab_sectors) = 32;
+
+/* The --vex-* options fill the VexControl given to LibVEX_Init.  It
+   starts from VEX's defaults, taken on first use (option processing,
+   else VG_(translate_init)). */
+static VexControl vex_clo;
+static Bool       vex_clo_has_defaults = False;
+
+static VexControl* vex_options(void)
+{
+   if (!vex_clo_has_defaults) {
+      LibVEX_default_VexControl(&vex_clo);
+      vex_clo_has_defaults = True;
+   }
+   return &vex_clo;
+}
+
+/* --px-file-backed: how much of the guest state is up to date where
+   code from file mappings can fault; VexRegUpd_INVALID: as for other
+   code (vex_clo.iropt_register_updates_default, --px-default). */
+static VexRegisterUpdates clo_px_file_backed = VexRegUpd_INVALID;
+
+/* The precise-exception modes' names, in VexRegisterUpdates order. */
+static const HChar* const px_mode_names[] = {
+   "sp-at-mem-access", "unwindregs-at-mem-access",
+   "allregs-at-mem-access", "allregs-at-each-insn"
+};
+#define N_PX_MODES ((Int)(sizeof px_mode_names / sizeof px_mode_names[0]))
+
+/* "OPTION=<mode>": the mode goes to *PX; an unknown mode is a bad
+   option, with Valgrind's message. */
+static Bool px_mode_clo(const HChar* arg, const HChar* option,
+                        VexRegisterUpdates* px)
+{
+   const HChar* name;
+   if (!VG_(str_clo)(arg, option, &name))
+      return False;
+   for (Int i = 0; i < N_PX_MODES; i++) {
+      if (VG_(strcmp)(name, px_mode_names[i]) == 0) {
+         *px = (VexRegisterUpdates)(VexRegUpdSpAtMemAccess + i);
+         return True;
+      }
+   }
+   VG_(fmsg_bad_option)(arg, "Invalid string '%s' in '%s'\n", name, arg);
+}
+
+/* "--trace-flags=XXXXXXXX" into VG_(clo_trace_flags). */
+static Bool trace_flags_clo(const HChar* arg)
+{
+   const HChar* digits;
+   if (!VG_(str_clo)(arg, "--trace-flags", &digits))
+      return False;
+   if (VG_(strlen)(digits) != 8)
+      VG_(fmsg_bad_option)(arg, "--trace-flags argument must have 8 "
+                           "digits\n");
+   Int flags = 0;
+   for (Int i = 0; i < 8; i++) {
+      if (digits[i] != '0' && digits[i] != '1')
+         VG_(fmsg_bad_option)(arg, "--trace-flags argument can only "
+                              "contain 0s and 1s\n");
+      flags = (flags << 1) | (digits[i] - '0');
+   }
+   VG_(clo_trace_flags) = flags;
+   return True;
+}
+
+/* Valgrind 3.19's --vex-* options and the --px-* synonyms, with its
+   ranges and messages. */
+static Bool vex_clo_option(const HChar* arg)
+{
+   VexControl* vcon = vex_options();
+   if (VG_BINT_CLO(arg, "--vex-iropt-verbosity", vcon->iropt_verbosity,
+                   0, 10)
+       || VG_BINT_CLO(arg, "--vex-iropt-level", vcon->iropt_level, 0, 2)
+       || VG_BINT_CLO(arg, "--vex-iropt-unroll-thresh",
+                      vcon->iropt_unroll_thresh, 0, 400)
+       || VG_BINT_CLO(arg, "--vex-guest-max-insns", vcon->guest_max_insns,
+                      1, 100)
+       || VG_BOOL_CLO(arg, "--vex-guest-chase", vcon->guest_chase)
+       || px_mode_clo(arg, "--vex-iropt-register-updates",
+                      &vcon->iropt_register_updates_default)
+       || px_mode_clo(arg, "--px-default",
+                      &vcon->iropt_register_updates_default)
+       || px_mode_clo(arg, "--px-file-backed", &clo_px_file_backed))
+      return True;
+   /* Valgrind has two register allocators, 2 (the old one) and 3 (the
+      default); we have one, the default's counterpart, so 2 cannot be
+      honoured. */
+   Long regalloc;
+   if (VG_(bint_clo)(arg, "--vex-regalloc-version", &regalloc, 2, 3)) {
+      if (regalloc != 3)
+         VG_(fmsg_bad_option)(arg, "only version 3 of the register "
+                              "allocator is available\n");
+      return True;
+   }
+   if (VG_(xact_clo)(arg, "--vex-iropt-precise-memory-exns=yes")
+       || VG_(xact_clo)(arg, "--vex-iropt-precise-memory-exns=no"))
+      VG_(fmsg_bad_option)(arg,
+         "--vex-iropt-precise-memory-exns is obsolete\n"
+         "Use --vex-iropt-register-updates=allregs-at-mem-access instead\n"
+         " (or --vex-iropt-register-updates=allregs-at-each-insn)\n");
+   return False;
+}
 
 Bool VG_(translate_process_cmd_line_option)(const HChar* arg)
 {
-   const HChar* digits;
-   if (VG_(str_clo)(arg, "--trace-flags", &digits)) {
-      if (VG_(strlen)(digits) != 8)
-         VG_(fmsg_bad_option)(arg, "--trace-flags argument must have 8 "
-                              "digits\n");
-      Int flags = 0;
-      for (Int i = 0; i < 8; i++) {
-         if (digits[i] != '0' && digits[i] != '1')
-            VG_(fmsg_bad_option)(arg, "--trace-flags argument can only "
-                                 "contain 0s and 1s\n");
-         flags = (flags << 1) | (digits[i] - '0');
-      }
-      VG_(clo_trace_flags) = flags;
+   if (trace_flags_clo(arg))
       return True;
-   }
    if (VG_BINT_CLO(arg, "--trace-notbelow", VG_(clo_trace_notbelow),
                    0, 2147483647))
       return True;
@@ -68,22 +156,10 @@ Bool VG_(translate_process_cmd_line_option)(const HChar* arg)
        || VG_XACT_CLO(arg, "--smc-check=all-non-file", VG_(clo_smc_check),
                       Vg_SmcAllNonFile))
       return True;
-   if (VG_XACT_CLO(arg, "--vex-iropt-register-updates=sp-at-mem-access",
-                   clo_px, VexRegUpdSpAtMemAccess)
-       || VG_XACT_CLO(arg, "--vex-iropt-register-updates="
-                      "unwindregs-at-mem-access", clo_px,
-                      VexRegUpdUnwindregsAtMemAccess)
-       || VG_XACT_CLO(arg, "--vex-iropt-register-updates="
-                      "allregs-at-mem-access", clo_px,
-                      VexRegUpdAllregsAtMemAccess)
-       || VG_XACT_CLO(arg, "--vex-iropt-register-updates="
-                      "allregs-at-each-insn", clo_px,
-                      VexRegUpdAllregsAtEachInsn))
-      return True;
    if (VG_BINT_CLO(arg, "--num-transtab-sectors",
                    VG_(clo_num_transtab_sectors), 1, VG_TT_MAX_SECTORS))
       return True;
-   return False;
+   return vex_clo_option(arg);
 }
 
 void VG_(translate_print_usage)(Bool print_debug)
@@ -93,30 +169,54 @@ void VG_(translate_print_usage)(Bool print_debug)
 "    --smc-check=none|stack|all|all-non-file [all-non-file]\n"
 "                              checks for self-modifying code: none, only for\n"
 "                              code found in stacks, for all code, or for all\n"
-"                              code except that from file-backed mappings\n");
+"                              code except that from file-backed mappings\n"
+"    --num-transtab-sectors=<number> size of translated code cache [32]\n"
+"           more sectors may increase performance, but use more memory.\n");
       return;
    }
    VG_(printf)(
-"    --num-transtab-sectors=<number> size of translated code cache [32]\n"
-"           more sectors may increase performance, but use more memory.\n"
-"    --vex-iropt-register-updates=sp-at-mem-access\n"
-"                                |unwindregs-at-mem-access\n"
-"                                |allregs-at-mem-access\n"
-"                                |allregs-at-each-insn  [unwindregs-at-mem-access]\n"
 "    --trace-flags=<XXXXXXXX>   show generated code? (X = 0|1) [00000000]\n"
 "    --trace-notbelow=<number> only show BBs above <number> [999999999]\n"
-"    --trace-notabove=<number> only show BBs below <number> [0]\n"
-"      --trace-flags values (omit the middle space):\n"
-"         1000 0000   show conversion into IR\n"
-"         0100 0000   show after initial opt\n"
-"         0010 0000   show after instrumentation\n"
-"         0001 0000   show after second opt\n"
-"         0000 1000   show after tree building\n"
-"         0000 0100   show selecting insns\n"
-"         0000 0010   show after reg-alloc\n"
-"         0000 0001   show final assembly\n"
-"        (Nb: you need --trace-notbelow and/or --trace-notabove\n"
-"             with --trace-flags for full details)\n");
+"    --trace-notabove=<number> only show BBs below <number> [0]\n");
+}
+
+void VG_(translate_print_vex_usage)(void)
+{
+   VexControl def;
+   LibVEX_default_VexControl(&def);
+   VG_(printf)(
+"  Vex options for all Valgrind tools:\n"
+"    --vex-iropt-verbosity=<0..10>          [%d]\n"
+"    --vex-iropt-level=<0..2>               [%d]\n"
+"    --vex-iropt-unroll-thresh=<0..400>     [%d]\n"
+"    --vex-guest-max-insns=<1..100>         [%d]\n"
+"    --vex-guest-chase=no|yes               [%s]\n"
+"    Precise exceptions: the guest registers that are up to date at every\n"
+"      memory access, by 'mode':\n"
+"         sp-at-mem-access          the stack pointer\n"
+"         unwindregs-at-mem-access  the registers that unwind the stack\n"
+"         allregs-at-mem-access     all of them\n"
+"         allregs-at-each-insn      all of them, and at every instruction\n"
+"      --vex-iropt-register-updates=mode   for all code [%s]\n"
+"      --px-default=mode      the same as --vex-iropt-register-updates\n"
+"      --px-file-backed=mode  for code from file mappings [as px-default]\n"
+"    What --trace-flags shows, digit by digit (type no middle space):\n"
+"         1000 0000   each guest instruction and its IR (front end)\n"
+"         0100 0000   the IR after the first optimisation\n"
+"         0010 0000   the IR after the tool's instrumentation\n"
+"         0001 0000   the IR after the second optimisation\n"
+"         0000 1000   the IR after tree building\n"
+"         0000 0100   instruction selection: each IR statement, then the\n"
+"                     host code (on virtual registers) it became\n"
+"         0000 0010   the host code after register allocation\n"
+"         0000 0001   the final host code, with its bytes\n"
+"        (only the translations chosen with --trace-notbelow and/or\n"
+"         --trace-notabove are traced)\n"
+"    --vex-regalloc-version=3               [3] (2 is not available)\n",
+      def.iropt_verbosity, def.iropt_level, def.iropt_unroll_thresh,
+      def.guest_max_insns, def.guest_chase ? "yes" : "no",
+      px_mode_names[def.iropt_register_updates_default
+                    - VexRegUpdSpAtMemAccess]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -202,9 +302,7 @@ void VG_(translate_init)(void)
       VG_(clo_trace_notabove) = 2147483647;
    }
 
-   VexControl vcon;
-   LibVEX_default_VexControl(&vcon);
-   LibVEX_Init(vex_failure_exit, vex_log_bytes, &vcon);
+   LibVEX_Init(vex_failure_exit, vex_log_bytes, vex_options());
 
    archinfo_guest.hwcaps  = guest_hwcaps;
    archinfo_guest.endness = VexEndnessLE;
@@ -384,30 +482,53 @@ static IRSB* tool_instrument(void* closure, IRSB* sb,
                                      gWordTy, hWordTy);
 }
 
-/* Superblocks may run on into client code that may be executed. */
-static Bool chase_into_ok(void* closure, Addr64 addr)
-{
-   (void)closure;
-   return VG_(am_is_valid_for_client)((Addr)addr, 1, VKI_PROT_EXEC);
-}
-
-/* The trace heading, as Valgrind's; no debug information yet, so the
-   function is unknown and the object is named by its mapping. */
-static void print_trace_heading(ThreadId tid, Addr addr, ULong bbs_done)
+static Bool is_file_backed(Addr addr)
 {
    NSegment seg;
-   const HChar* obj = "UNKNOWN_OBJECT";
-   Addr off = 0;
-   if (VG_(am_lookup_segment)(addr, &seg) && seg.kind == SkFileC) {
-      const HChar* name = VG_(am_get_filename)(&seg);
-      if (name != NULL) {
-         obj = name;
-         off = addr - seg.start + (Addr)seg.offset;
-      }
+   return VG_(am_lookup_segment)(addr, &seg) && seg.kind == SkFileC;
+}
+
+/* The precise-exception mode of a superblock starting at ADDR.  With
+   --px-file-backed, a superblock does not chase from file-mapped code
+   into other code or back (chase_into_ok), so its first instruction
+   speaks for all of it. */
+static VexRegisterUpdates px_mode_for(Addr addr)
+{
+   if (clo_px_file_backed != VexRegUpd_INVALID && is_file_backed(addr))
+      return clo_px_file_backed;
+   return vex_clo.iropt_register_updates_default;
+}
+
+/* Superblocks may run on into client code that may be executed (and,
+   with --px-file-backed, that is file-mapped if and only if the
+   superblock's start is). */
+static Bool chase_into_ok(void* opaque, Addr64 addr)
+{
+   const VgCallbackClosure* closure = opaque;
+   if (!VG_(am_is_valid_for_client)((Addr)addr, 1, VKI_PROT_EXEC))
+      return False;
+   return clo_px_file_backed == VexRegUpd_INVALID
+          || is_file_backed((Addr)addr) == is_file_backed(closure->nraddr);
+}
+
+/* The trace heading, as Valgrind's: the function and ADDR's offset in
+   it, and the object whose .text holds ADDR with ADDR's offset from the
+   object's load bias (its address in the file's own layout). */
+static void print_trace_heading(ThreadId tid, Addr addr, ULong bbs_done)
+{
+   const HChar* fnname;
+   if (!VG_(get_fnname_w_offset)(addr, &fnname))
+      fnname = "UNKNOWN_FUNCTION";
+   const HChar* objname;
+   PtrdiffT objoff;
+   if (!VG_(di_find_text_object)(addr, &objname, &objoff)) {
+      objname = "UNKNOWN_OBJECT";
+      objoff = 0;
    }
-   VG_(printf)("==== SB %u (evchecks %llu) [tid %u] 0x%lx "
-               "UNKNOWN_FUNCTION %s+0x%lx\n", n_translated, bbs_done, tid,
-               addr, obj, off);
+   VG_(printf)("==== SB %u (evchecks %llu) [tid %u] 0x%lx %s %s%c0x%lx\n",
+               n_translated, bbs_done, tid, addr, fnname, objname,
+               objoff >= 0 ? '+' : '-',
+               (UWord)(objoff >= 0 ? objoff : -objoff));
 }
 
 Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
@@ -457,7 +578,7 @@ Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
    selfcheck_mask      = 0;
    vta.finaltidy       = VG_(needs).final_IR_tidy_pass
                             ? VG_(tdict).tool_final_IR_tidy_pass : NULL;
-   vta.px_control      = clo_px;
+   vta.px_control      = px_mode_for(addr);
    vta.traceflags      = verbosity;
    vta.addProfInc      = False;
    vta.disp_cp_chain_me_to_slowEP = (const void*)VG_(disp_cp_chain_me_to_slowEP);
@@ -476,6 +597,16 @@ Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
    vg_assert(vge.n_used >= 1 && vge.n_used <= 3);
    vg_assert(used > 0 && used <= N_TMPBUF);
 
+   if (!debugging_translation && VG_(tt_insertion_recycles)((UInt)used)
+       && !VG_(is_BigLock_exclusive)(tid)) {
+      /* Recycling a sector discards translations that other threads may
+         be running: translate again with them stopped. */
+      VG_(mutex_unlock)(&translate_lock);
+      VG_(acquire_BigLock_exclusive)(tid, "sector recycling");
+      return VG_(translate)(tid, addr, debugging_translation,
+                            debugging_verbosity, bbs_done,
+                            allow_redirection);
+   }
    if (!debugging_translation) {
       /* Unmapping this code, or making it non-executable or writable,
          must now discard the translation. */

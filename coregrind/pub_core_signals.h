@@ -21,6 +21,11 @@
 
 #define VG_HAVE_SIGNALS_MODULE 1
 
+/* The core's own signal: the thread ending the process sends it to
+   the others to get them out of blocking system calls.  The client may
+   not handle it (rt_sigaction fails with EINVAL, as in Valgrind). */
+#define VG_SIGVGKILL _VKI_NSIG
+
 /* --trace-signals=yes|no [no]: say what happens to every signal. */
 extern Bool VG_(clo_trace_signals);
 
@@ -28,6 +33,10 @@ extern Bool VG_(clo_trace_signals);
    the mask and the ignored signals the core was started with; the core's
    handlers are installed. */
 extern void VG_(sigstartup_actions)(ThreadId main_tid);
+
+/* A new thread TID (its host thread started with every signal blocked)
+   takes its client mask. */
+extern void VG_(sig_thread_startup)(ThreadId tid);
 
 /* ------------------------------------------------------------------ */
 /* The signal system calls                                              */
@@ -104,11 +113,10 @@ extern const UChar ML_(sc_end)[];
 
 /* Where the scheduler comes back to when translated code (or a helper
    it calls) faults: it does VG_(minimal_setjmp) on this buffer before
-   entering translated code with VG_(sig_set_in_client_code)(TID, True),
+   entering translated code with the thread's running_client_code set,
    and the core's handler longjmps there with VG_TRC_FAULT_SIGNAL's
    meaning after recording the fault. */
 extern VgMinimalJmpBuf* VG_(sig_fault_jmpbuf)(ThreadId tid);
-extern void VG_(sig_set_in_client_code)(ThreadId tid, Bool in);
 
 /* Delivers the fault recorded for TID by the handler (after the
    longjmp): the client's handler, or the default action. */
@@ -125,11 +133,6 @@ extern void VG_(synth_signal)(ThreadId tid, Int signo, Int si_code,
    as for an instruction fetch there (SEGV_MAPERR when nothing is
    mapped, SEGV_ACCERR otherwise). */
 extern void VG_(synth_fault_fetch)(ThreadId tid, Addr addr);
-
-/* The event-counter value the core's handler took away from TID to
-   make it leave translated code (the blocks not run), since the last
-   call. */
-extern UInt VG_(sig_take_stolen_evc)(ThreadId tid);
 
 /* ------------------------------------------------------------------ */
 /* The main thread's stack                                              */

@@ -44,9 +44,11 @@
    (docs/internals/signals.md).
 
    Threads.  Each guest thread runs its system calls on its own host
-   thread.  Clone with CLONE_VM (thread creation) is not supported yet:
-   it fails with ENOSYS after a one-time warning (see
-   syswrap-linux.c). */
+   thread; clone and clone3 of a thread make the host thread (never
+   libpthread: syswrap-linux.c).  In parallel mode a call runs with the
+   big lock shared when its wrapper touches only the thread's own state
+   (syswrap-main.c lists those calls), else exclusively; a call marked
+   SfMayBlock runs with the lock released. */
 #ifndef __PUB_CORE_SYSWRAP_H
 #define __PUB_CORE_SYSWRAP_H
 
@@ -66,6 +68,11 @@
    After it returns, the scheduler asks VG_(syswrap_exit_reason)
    whether the thread must stop running. */
 extern void VG_(client_syscall)(ThreadId tid, UInt trc);
+
+/* Ends the calling host thread, which ran thread TID (now ended: see
+   VG_(sched_thread_ending)), with TID's exit code; TID's slot becomes
+   free at its last instruction. */
+extern void VG_(exit_host_thread_NORETURN)(ThreadId tid) NORETURN;
 
 /* Why thread TID must leave the scheduler after its last system call:
    VgSrc_None (carry on); VgSrc_ExitThread (it called exit: the thread

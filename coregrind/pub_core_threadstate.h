@@ -10,7 +10,8 @@
    Ownership: a thread's ThreadState is written by the host thread that
    runs it, or under the big lock held exclusively (thread creation and
    exit, signal delivery to another thread).  Reading another thread's
-   state needs the big lock. */
+   state needs the big lock, except for the fields marked "any thread"
+   (read and written with atomic operations). */
 #ifndef __PUB_CORE_THREADSTATE_H
 #define __PUB_CORE_THREADSTATE_H
 
@@ -42,6 +43,13 @@ typedef enum {
    VgTs_Zombie      /* exited; slot about to be freed */
 } ThreadStatus;
 
+/* How a thread holds the big lock (DESIGN.md section 4). */
+typedef enum {
+   VgBL_None,
+   VgBL_Shared,      /* parallel mode: running alongside others */
+   VgBL_Exclusive
+} VgBigLockMode;
+
 /* Why a thread left the scheduler for good. */
 typedef enum {
    VgSrc_None,
@@ -62,8 +70,21 @@ typedef struct {
 
 typedef struct {
    ThreadId          tid;
-   ThreadStatus      status;
+   ThreadStatus      status;        /* any thread */
+   /* Set by the thread itself, or by the thread that ends the process
+      (exit_group, a fatal signal) for every other one: any thread. */
    VgSchedReturnCode exitreason;
+
+   /* Scheduler's: how the thread holds the big lock (any thread reads
+      it, to find the threads to make leave translated code); whether it
+      runs translated code or a helper that code called (the signal
+      handler tells faults of client code from the core's by it); the
+      event-counter value taken away from it to make it leave translated
+      code early (any thread), and the blocks it has run. */
+   VgBigLockMode     big_lock_mode;
+   Bool              running_client_code;
+   UInt              evc_stolen;
+   ULong             bbs_done;
 
    ThreadArchState   arch;
 
@@ -95,8 +116,13 @@ extern Int  VG_(count_living_threads)(void);
    VG_INVALID_THREADID. */
 extern ThreadId VG_(lwpid_to_vgtid)(Int lwpid);
 
-/* Marks TID as the one the calling host thread runs (or
-   VG_INVALID_THREADID when it stops running it). */
+/* Makes TID the thread the calling host thread runs, for the rest of its
+   life: VG_(get_running_tid) (pub_tool_threadstate.h) returns it from
+   then on, in that host thread only.  The record is found through the
+   host's thread pointer (amd64: %fs; the guest's is emulated, so the
+   host's belongs to the core).  A thread created by the core gets its
+   thread pointer from clone: VG_(host_thread_pointer)(TID). */
 extern void VG_(set_running_tid)(ThreadId tid);
+extern Addr VG_(host_thread_pointer)(ThreadId tid);
 
 #endif

@@ -28,6 +28,7 @@ typedef struct {
    Bool print_stats;
    Bool info_location;
    Bool var_info;
+   Bool parallel_execution;
    Bool xml_output;
    Bool final_IR_tidy_pass;
    Bool malloc_replacement;
@@ -92,5 +93,10 @@ extern VgToolInterface VG_(tdict);
    tool must.  Exits with a message if the tool is built for another
    interface version or left its details incomplete. */
 extern void VG_(init_tool)(void);
+
+/* Calls the tool's tracker for EVENT, if it has one. */
+#define VG_TRACK(event, args...)                                        \
+   do { if (VG_(tdict).track_##event) VG_(tdict).track_##event(args); }  \
+   while (0)
 
 #endif

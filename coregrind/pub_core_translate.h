@@ -2,7 +2,9 @@
    be translated, runs VEX (LibVEX_Translate) with the tool's
    instrumentation, and puts the result in the translation table.  Also
    the options that steer translation (--trace-flags, --trace-notbelow,
-   --trace-notabove, --smc-check, --num-transtab-sectors).
+   --trace-notabove, --smc-check, --num-transtab-sectors, and the
+   --vex-* and --px-* options, which go to LibVEX_Init and
+   VexTranslateArgs).
 
    Threads: VEX is not reentrant, so one translation is made at a time
    (a lock of this module's own); other threads keep running translated
@@ -40,6 +42,11 @@ extern Bool VG_(translate_process_cmd_line_option)(const HChar* arg);
 
 /* Their lines of --help (PRINT_DEBUG: the --help-debug ones). */
 extern void VG_(translate_print_usage)(Bool print_debug);
+
+/* The "Vex options" part of --help-debug: the --vex-* and --px-*
+   options (parsed by VG_(translate_process_cmd_line_option) too, and
+   given to VEX) and what each --trace-flags digit shows. */
+extern void VG_(translate_print_vex_usage)(void);
 
 /* Initialises VEX and the translation table (after option processing
    and the tool's post_clo_init). */

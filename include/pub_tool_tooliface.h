@@ -120,6 +120,13 @@ extern void VG_(needs_print_stats)(void (*print_stats)(void));
 /* The tool can describe an address (heap block, stack, global). */
 extern void VG_(needs_info_location)(void (*info_location)(Addr a));
 
+/* The tool's instrumented code, its helpers and every callback the core
+   makes while threads run translated code (trackers, start/stop of
+   client code) are safe to run in several threads at once.  Without this
+   declaration the tool runs in exclusive mode (one thread at a time),
+   whatever --parallel says (DESIGN.md section 4). */
+extern void VG_(needs_parallel_execution)(void);
+
 /* The tool wants variable-type debug info read. */
 extern void VG_(needs_var_info)(void);
 

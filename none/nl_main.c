@@ -31,6 +31,9 @@ static void nl_pre_clo_init(void)
    VG_(details_avg_translation_sizeB)(275);
 
    VG_(basic_tool_funcs)(nl_post_clo_init, nl_instrument, nl_fini);
+   /* Nothing is instrumented: translated code of several threads may
+      run at once. */
+   VG_(needs_parallel_execution)();
 }
 
 VG_DETERMINE_INTERFACE_VERSION(nl_pre_clo_init)

@@ -75,6 +75,10 @@ void amd64isel_addInstr(AMD64ISelEnv* env, AMD64Instr* instr)
    if (env->mxcsr_set && !env->rm_in_use && !mxcsr_neutral(instr))
       restore_default_mxcsr(env);
    addHInstr(env->code, instr);
+   if (vex_traceflags & VEX_TRACE_VCODE) {
+      ppAMD64Instr(instr, True);
+      vex_printf("\n");
+   }
 }
 
 HReg amd64isel_newVRegI(AMD64ISelEnv* env)
@@ -2117,10 +2121,26 @@ HInstrArray* iselSB_AMD64(const IRSB* bb, VexArch arch_host,
    if (addProfInc)
       addInstr(env, AMD64Instr_ProfInc());
 
-   for (Int i = 0; i < bb->stmts_used; i++)
-      if (bb->stmts[i] != NULL)
-         iselStmt(env, bb->stmts[i]);
+   /* Traced, each statement precedes the host code it becomes. */
+   Bool trace = toBool(vex_traceflags & VEX_TRACE_VCODE);
+   for (Int i = 0; i < bb->stmts_used; i++) {
+      if (bb->stmts[i] == NULL)
+         continue;
+      if (trace) {
+         vex_printf("\n-- ");
+         ppIRStmt(bb->stmts[i]);
+         vex_printf("\n");
+      }
+      iselStmt(env, bb->stmts[i]);
+   }
 
+   if (trace) {
+      vex_printf("\n-- PUT(%d) = ", bb->offsIP);
+      ppIRExpr(bb->next);
+      vex_printf("; exit-");
+      ppIRJumpKind(bb->jumpkind);
+      vex_printf("\n");
+   }
    iselNext(env, bb->next, bb->jumpkind, bb->offsIP);
 
    env->code->n_vregs = env->vreg_ctr;

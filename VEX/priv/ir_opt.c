@@ -2044,8 +2044,11 @@ IRSB* maybe_loop_unroll_BB(IRSB* bb, Addr64 guest_addr, Int* factor)
       copies = 4;
    else if (n_stmts * 2 <= thresh)
       copies = 2;
-   else
+   else {
+      if (vex_control.iropt_verbosity > 0)
+         vex_printf("vex iropt: not unrolling (%d sts)\n", n_stmts);
       return NULL;
+   }
 
    /* The body: the block itself, with the exit turned round if need be. */
    IRSB* body = deepCopyIRSBExceptStmts(bb);
@@ -2092,8 +2095,8 @@ IRSB* maybe_loop_unroll_BB(IRSB* bb, Addr64 guest_addr, Int* factor)
    if (factor != NULL)
       *factor = copies;
    if (vex_control.iropt_verbosity > 0)
-      vex_printf("vex iropt: unrolled a %d-statement loop %d times\n",
-                 n_stmts, copies);
+      vex_printf("vex iropt: %d x unrolling (%d sts -> %d sts)\n",
+                 copies, n_stmts, out->stmts_used);
    return out;
 }
 

@@ -30,6 +30,13 @@ void LibVEX_Init(void (*failure_exit)(void),
    vassert(vex_control.iropt_level >= 0 && vex_control.iropt_level <= 2);
    vassert(vex_control.guest_max_insns >= 1
            && vex_control.guest_max_insns <= 100);
+   vassert(vex_control.iropt_verbosity >= 0);
+   vassert(vex_control.iropt_unroll_thresh >= 0
+           && vex_control.iropt_unroll_thresh <= 400);
+   vassert(vex_control.iropt_register_updates_default
+              >= VexRegUpdSpAtMemAccess
+           && vex_control.iropt_register_updates_default
+              <= VexRegUpdAllregsAtEachInsn);
    vex_initialised = True;
 }
 
@@ -99,12 +106,9 @@ static void trace_irsb(Int traceflags, Int bit, const HChar* what,
    vex_printf("\n");
 }
 
-static void trace_hinstrs(Int traceflags, Int bit, const HChar* what,
-                          const HInstrArray* code)
+/* The host code, one numbered instruction a line. */
+static void trace_hinstrs(const HInstrArray* code)
 {
-   if (!(traceflags & bit))
-      return;
-   trace_heading(what);
    for (Int i = 0; i < code->arr_used; i++) {
       vex_printf("%3d   ", i);
       ppAMD64Instr(code->arr[i], True);
@@ -193,6 +197,7 @@ VexTranslateResult LibVEX_Translate(VexTranslateArgs* vta)
    vexSetAllocModeTEMP_and_clear();
    const VexGuestLayout* layout = &amd64_guest_layout;
    Int tf = vta->traceflags;
+   vex_traceflags = tf;
 
    /* Guest code to flat IR. */
    if (tf & VEX_TRACE_FE)
@@ -225,19 +230,28 @@ VexTranslateResult LibVEX_Translate(VexTranslateArgs* vta)
                                     vta->px_control);
    trace_irsb(tf, VEX_TRACE_TREES, "After tree-building", irsb);
 
-   /* Host code on virtual registers. */
+   /* Host code on virtual registers.  Traced, the selector prints each
+      statement with the code it becomes; the whole list follows. */
+   if (tf & VEX_TRACE_VCODE)
+      trace_heading("Instruction selection");
    HInstrArray* vcode = iselSB_AMD64(
       irsb, VexArchAMD64, &vta->archinfo_host, &vta->abiinfo_both,
       OFFB_AMD64(host_EvC_COUNTER), OFFB_AMD64(host_EvC_FAILADDR),
       True, vta->addProfInc, max_ga);
-   trace_hinstrs(tf, VEX_TRACE_VCODE, "Instruction selection", vcode);
+   if (tf & VEX_TRACE_VCODE) {
+      vex_printf("\n");
+      trace_hinstrs(vcode);
+   }
 
    /* Real registers; spills go after the guest state and its shadows. */
    RegAllocControl con;
    getRegAllocControl_AMD64(&con, 3 * layout->total_sizeB,
                             LibVEX_N_SPILL_BYTES);
    HInstrArray* rcode = doRegisterAllocation(vcode, &con);
-   trace_hinstrs(tf, VEX_TRACE_RCODE, "Register-allocated code", rcode);
+   if (tf & VEX_TRACE_RCODE) {
+      trace_heading("Register-allocated code");
+      trace_hinstrs(rcode);
+   }
 
    res.status = emit_code(vta, rcode, &res.offs_profInc);
    return res;

@@ -11,6 +11,7 @@
 
 static VexFailureExitFn vex_failure_exit = NULL;
 static VexLogBytesFn    vex_log_bytes    = NULL;
+Int vex_traceflags = 0;
 
 void vex_init_callbacks(VexFailureExitFn failure_exit, VexLogBytesFn log_bytes)
 {

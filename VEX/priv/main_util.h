@@ -60,6 +60,12 @@ extern UInt vex_vprintf(const HChar* format, va_list ap);
 extern UInt vex_sprintf(HChar* buf, const HChar* format, ...)
    VEX_PRINTF_CHECK(2, 3);
 
+/* The VEX_TRACE_* bits (libvex.h) of the translation being made, set by
+   LibVEX_Translate: passes that trace as they go (instruction selection
+   prints each IR statement before the host code it becomes) read them
+   here. */
+extern Int vex_traceflags;
+
 /* ------------------------------------------------------------------ */
 /* Strings and memory                                                 */
 /* ------------------------------------------------------------------ */

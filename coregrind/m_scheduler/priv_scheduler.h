@@ -23,4 +23,17 @@ extern void ML_(sched_synth_signal)(ThreadId tid, Int signo, Int si_code,
    default value when nobody handles the request (clientreq.c). */
 extern void ML_(sched_client_request)(ThreadId tid);
 
+/* sched-lock.c: sets the big lock up (PARALLEL: parallel mode; FAIR:
+   exclusive acquisitions first come, first served). */
+extern void ML_(sched_init_lock)(Bool parallel, Bool fair);
+
+/* Exclusive mode: if other threads wait for the lock, TID lets one have
+   it and waits (briefly) until one has, before taking it back. */
+extern void ML_(hand_over_exclusive)(ThreadId tid, const HChar* who);
+
+/* The end of TID's timeslice: the place where other threads get their
+   turn (a writer waiting in parallel mode; a waiting thread in
+   exclusive mode); the event counter starts again. */
+extern void ML_(timeslice_end)(ThreadId tid, const HChar* who);
+
 #endif

@@ -44,6 +44,9 @@
 #include "pub_core_syswrap.h"
 #include "pub_core_libcsetjmp.h"
 #include "pub_core_signals.h"
+#include "pub_core_lock.h"
+#include "pub_core_syscall.h"
+#include "pub_core_main.h"
 #include "pub_core_scheduler.h"
 #include "libvex_trc_values.h"
 #include "priv_scheduler.h"
@@ -64,15 +67,13 @@ _Static_assert(VG_TRC_INNER_FASTMISS > VEX_TRC_JMP_SYS_SYSENTER,
    (not the client's executable memory). */
 #define VG_TRC_NO_TRANSLATION 1001
 
-#define VG_TRACK(event, args...)                                        \
-   do { if (VG_(tdict).track_##event) VG_(tdict).track_##event(args); }  \
-   while (0)
-
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
 
 Bool VG_(clo_sigill_diag)   = True;
 Bool VG_(clo_show_emwarns)  = False;
+Bool VG_(clo_parallel)      = True;
+Bool VG_(clo_fair_sched)    = False;
 
 Bool VG_(scheduler_process_cmd_line_option)(const HChar* arg)
 {
@@ -80,72 +81,60 @@ Bool VG_(scheduler_process_cmd_line_option)(const HChar* arg)
       return True;
    if (VG_BOOL_CLO(arg, "--show-emwarns", VG_(clo_show_emwarns)))
       return True;
+   if (VG_BOOL_CLO(arg, "--parallel", VG_(clo_parallel)))
+      return True;
+   if (VG_BOOL_CLO(arg, "--fair-sched", VG_(clo_fair_sched)))
+      return True;
    return False;
 }
 
 void VG_(scheduler_print_usage)(Bool print_debug)
 {
-   if (!print_debug)
+   if (!print_debug) {
+      VG_(printf)(
+"    --parallel=no|yes         run threads' translated code in parallel\n"
+"                              (if the tool allows it) [yes]\n"
+"    --fair-sched=no|yes       hand the lock over first come, first served\n"
+"                              when threads run one at a time [no]\n");
       return;
+   }
    VG_(printf)(
 "    --show-emwarns=no|yes     show warnings about emulation limits? [no]\n"
 "    --sigill-diagnostics=yes|no  warn about illegal instructions? [yes]\n");
 }
 
 /* ------------------------------------------------------------------ */
-/* The big lock                                                         */
-
-/* Single-threaded for now: whose it is, checked in both directions.
-   The threads issue puts the read/write futex lock here. */
-static ThreadId big_lock_owner = VG_INVALID_THREADID;
-
-void VG_(acquire_BigLock)(ThreadId tid, const HChar* who)
-{
-   vg_assert2(big_lock_owner == VG_INVALID_THREADID,
-              "%s: thread %u takes the big lock held by %u", who, tid,
-              big_lock_owner);
-   big_lock_owner = tid;
-   VG_(get_ThreadState)(tid)->status = VgTs_Runnable;
-   VG_(set_running_tid)(tid);
-}
-
-void VG_(release_BigLock)(ThreadId tid, ThreadStatus sleepstate,
-                          const HChar* who)
-{
-   vg_assert2(big_lock_owner == tid,
-              "%s: thread %u releases the big lock held by %u", who, tid,
-              big_lock_owner);
-   vg_assert(sleepstate != VgTs_Runnable);
-   VG_(get_ThreadState)(tid)->status = sleepstate;
-   VG_(set_running_tid)(VG_INVALID_THREADID);
-   big_lock_owner = VG_INVALID_THREADID;
-}
-
-Bool VG_(is_BigLock_held_by)(ThreadId tid)
-{
-   return big_lock_owner == tid;
-}
-
-/* ------------------------------------------------------------------ */
 /* Set-up                                                               */
-
-static ULong bbs_done[VG_N_THREADS];
 
 ULong VG_(get_bbs_done)(ThreadId tid)
 {
-   vg_assert(tid < VG_N_THREADS);
-   return bbs_done[tid];
+   return VG_(get_ThreadState)(tid)->bbs_done;
 }
 
 ThreadId VG_(scheduler_init_phase1)(void)
 {
    VG_(init_Threads)();
+   /* Exclusive mode unless the tool's instrumentation may run in
+      parallel and the user did not ask otherwise. */
+   ML_(sched_init_lock)(VG_(clo_parallel)
+                        && VG_(needs).parallel_execution,
+                        VG_(clo_fair_sched));
    ThreadId tid = VG_(alloc_ThreadState)();
    vg_assert(tid == 1);
    ThreadState* tst = VG_(get_ThreadState)(tid);
    tst->os_state.lwpid       = VG_(gettid)();
    tst->os_state.threadgroup = VG_(getpid)();
+   VG_(set_running_tid)(tid);
+   VG_(debugLog)(1, "sched", "threads run translated code %s\n",
+                 VG_(sched_is_parallel)() ? "in parallel" : "one at a time");
    return tid;
+}
+
+/* Gives a thread starting (or starting afresh) its event counter. */
+static void init_event_check(ThreadState* tst)
+{
+   tst->arch.vex.host_EvC_FAILADDR = (Addr)VG_(disp_cp_evcheck_fail);
+   tst->arch.vex.host_EvC_COUNTER  = VG_SCHEDULING_QUANTUM;
 }
 
 void VG_(scheduler_init_phase2)(ThreadId tid, const IIFinaliseImageInfo* iifi)
@@ -160,8 +149,7 @@ void VG_(scheduler_init_phase2)(ThreadId tid, const IIFinaliseImageInfo* iifi)
    arch->vex.guest_RDX      = iifi->regs.atexit_fn;
    arch->vex.guest_FS_CONST = 0;
 #endif
-   arch->vex.host_EvC_FAILADDR = (Addr)VG_(disp_cp_evcheck_fail);
-   arch->vex.host_EvC_COUNTER  = VG_SCHEDULING_QUANTUM;
+   init_event_check(tst);
    tst->client_stack_highest_byte = iifi->clstack_end;
    tst->client_stack_szB          = iifi->clstack_max_size;
    VG_TRACK(post_reg_write, Vg_CoreStartup, tid, 0,
@@ -203,7 +191,7 @@ static Bool find_translation(ThreadId tid, const VgFastCache* fc, Addr* host)
    }
    if (VG_(search_transtab)(host, ip, tid))
       return True;
-   if (!VG_(translate)(tid, ip, False, 0, bbs_done[tid], True))
+   if (!VG_(translate)(tid, ip, False, 0, tst->bbs_done, True))
       return False;
    Bool found = VG_(search_transtab)(host, ip, tid);
    vg_assert(found);
@@ -225,14 +213,20 @@ static UWord run_a_while(ThreadId tid, UWord* two_words)
       /* Whether the exit that comes back may still be chained: see
          VG_(tt_epoch). */
       ULong epoch  = VG_(tt_epoch)();
-      Int   before = (Int)tst->arch.vex.host_EvC_COUNTER;
-      VG_TRACK(start_client_code, tid, bbs_done[tid]);
+      VG_TRACK(start_client_code, tid, tst->bbs_done);
       UWord trc;
+      /* (volatile: it must survive the longjmp of a fault.) */
+      volatile Int before = 0;
       if (VG_(minimal_setjmp)(*jb) == 0) {
-         VG_(sig_set_in_client_code)(tid, True);
+         /* Flag first, counter second: a kick in between is seen by
+            one or the other (VG_(kick_thread)). */
+         __atomic_store_n(&tst->running_client_code, True,
+                          __ATOMIC_SEQ_CST);
+         before = (Int)tst->arch.vex.host_EvC_COUNTER;
          trc = VG_(disp_run_translations)(two_words, &tst->arch.vex,
                                           host, fc);
-         VG_(sig_set_in_client_code)(tid, False);
+         __atomic_store_n(&tst->running_client_code, False,
+                          __ATOMIC_RELAXED);
       } else {
          /* The translated code (or a helper it called) faulted: the
             signals module's handler recorded the fault and came back
@@ -241,13 +235,18 @@ static UWord run_a_while(ThreadId tid, UWord* two_words)
          trc = VG_TRC_FAULT_SIGNAL;
          two_words[0] = trc;
          two_words[1] = 0;
+         __atomic_store_n(&tst->running_client_code, False,
+                          __ATOMIC_RELAXED);
       }
       Int after = (Int)tst->arch.vex.host_EvC_COUNTER;
-      /* A signal handler may have taken the rest of the timeslice to
-         make the thread leave: those blocks did not run. */
-      bbs_done[tid] += (ULong)((Long)before - (Long)after
-                               - (Long)VG_(sig_take_stolen_evc)(tid));
-      VG_TRACK(stop_client_code, tid, bbs_done[tid]);
+      /* A kick may have taken the rest of the timeslice to make the
+         thread leave: those blocks did not run. */
+      Long run = (Long)before - (Long)after
+                 - (Long)__atomic_exchange_n(&tst->evc_stolen, 0,
+                                             __ATOMIC_RELAXED);
+      if (run > 0)
+         tst->bbs_done += (ULong)run;
+      VG_TRACK(stop_client_code, tid, tst->bbs_done);
 
       switch (trc) {
          case VG_TRC_INNER_FASTMISS:
@@ -361,21 +360,47 @@ static void handle_syscall(ThreadId tid, UWord trc)
    }
 }
 
+/* Whether the core's handling of exit TRC may run alongside other
+   threads' translated code: only the end of a timeslice, jumps with
+   nothing to do, and system calls (whose wrappers decide for
+   themselves: m_syswrap) may. */
+static Bool exit_needs_exclusive(UWord trc)
+{
+   switch (trc) {
+      case VG_TRC_INNER_COUNTERZERO:
+      case VEX_TRC_JMP_BORING:
+      case VEX_TRC_JMP_NOREDIR:
+      case VEX_TRC_JMP_FLUSHDCACHE:
+      case VEX_TRC_JMP_YIELD:
+      case VEX_TRC_JMP_SYS_SYSCALL:
+      case VEX_TRC_JMP_SYS_INT32:
+      case VEX_TRC_JMP_SYS_INT128:
+      case VEX_TRC_JMP_SYS_INT129:
+      case VEX_TRC_JMP_SYS_INT130:
+      case VEX_TRC_JMP_SYS_INT145:
+      case VEX_TRC_JMP_SYS_INT210:
+      case VEX_TRC_JMP_SYS_SYSENTER:
+         return False;
+      default:
+         return True;
+   }
+}
+
 /* Acts on an exit that ended the inner loop. */
 static void handle_exit(ThreadId tid, UWord trc)
 {
    ThreadState* tst = VG_(get_ThreadState)(tid);
    Addr ip = (Addr)GUEST_IP(tst);
+   if (exit_needs_exclusive(trc))
+      VG_(acquire_BigLock_exclusive)(tid, "scheduler exit handling");
    switch (trc) {
       case VG_TRC_INNER_COUNTERZERO:
-         /* The end of a timeslice: the place to let others run. */
-         VG_(release_BigLock)(tid, VgTs_Yielding, "timeslice end");
-         VG_(acquire_BigLock)(tid, "timeslice start");
+         ML_(timeslice_end)(tid, "timeslice end");
          if (VG_(clo_sanity_level) >= 3) {
+            VG_(acquire_BigLock_exclusive)(tid, "sanity check");
             vg_assert(VG_(sanity_check_tt_tc)());
             check_aspace_against_kernel("timeslice end");
          }
-         tst->arch.vex.host_EvC_COUNTER = VG_SCHEDULING_QUANTUM;
          break;
       case VG_TRC_NO_TRANSLATION:
          /* Jumped to memory that is not the client's executable code. */
@@ -393,9 +418,10 @@ static void handle_exit(ThreadId tid, UWord trc)
       case VEX_TRC_JMP_FLUSHDCACHE:  /* coherent caches */
          break;
       case VEX_TRC_JMP_YIELD:
-         /* A spin-wait hint: let another thread run (none yet). */
-         VG_(release_BigLock)(tid, VgTs_Yielding, "yield");
-         VG_(acquire_BigLock)(tid, "yield");
+         /* A spin-wait hint: the thread spun on may be waiting for the
+            lock.  (In parallel mode it runs already.) */
+         if (!VG_(sched_is_parallel)())
+            ML_(hand_over_exclusive)(tid, "yield");
          break;
       case VEX_TRC_JMP_SYS_SYSCALL:
       case VEX_TRC_JMP_SYS_INT32:
@@ -466,17 +492,17 @@ VgSchedReturnCode VG_(scheduler)(ThreadId tid)
    vg_assert(tst->status == VgTs_Init || tst->status == VgTs_Runnable);
    Bool first = tst->status == VgTs_Init;
    VG_(acquire_BigLock)(tid, "VG_(scheduler) entry");
-   if (first)
+   if (first && tst->exitreason == VgSrc_None)
       VG_TRACK(pre_thread_first_insn, tid);
 
-   tst->arch.vex.host_EvC_FAILADDR = (Addr)VG_(disp_cp_evcheck_fail);
-   tst->arch.vex.host_EvC_COUNTER  = VG_SCHEDULING_QUANTUM;
+   init_event_check(tst);
    UWord two_words[2];
    while (tst->exitreason == VgSrc_None) {
       /* A safe point: deliver the signals received meanwhile. */
       VG_(poll_signals)(tid);
       if (tst->exitreason != VgSrc_None)
          break;
+      VG_(BigLock_back_to_normal)(tid);
       UWord trc = run_a_while(tid, two_words);
       handle_exit(tid, trc);
    }
@@ -484,7 +510,14 @@ VgSchedReturnCode VG_(scheduler)(ThreadId tid)
                  "%llu blocks\n", tid,
                  tst->exitreason == VgSrc_FatalSig ? "fatal signal"
                  : tst->exitreason == VgSrc_ExitThread ? "exit"
-                 : "exit_group", bbs_done[tid]);
-   VG_(release_BigLock)(tid, VgTs_Zombie, "VG_(scheduler) exit");
+                 : "exit_group", tst->bbs_done);
    return tst->exitreason;
+}
+
+void VG_(run_thread_to_end_NORETURN)(ThreadId tid)
+{
+   VgSchedReturnCode why = VG_(scheduler)(tid);
+   if (VG_(sched_thread_ending)(tid))
+      VG_(shutdown_actions_NORETURN)(tid, why);
+   VG_(exit_host_thread_NORETURN)(tid);
 }

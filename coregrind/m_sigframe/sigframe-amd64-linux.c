@@ -57,10 +57,6 @@ _Static_assert(FRAME_SIZE == 440, "rt_sigframe size");
                     | RFLAGS_SF | RFLAGS_ZF | RFLAGS_AF | RFLAGS_PF \
                     | RFLAGS_CF | RFLAGS_RF)
 
-#define VG_TRACK(event, args...)                                        \
-   do { if (VG_(tdict).track_##event) VG_(tdict).track_##event(args); }  \
-   while (0)
-
 #define GOFF(reg) ((PtrdiffT)__builtin_offsetof(VexGuestAMD64State, reg))
 
 /* ------------------------------------------------------------------ */

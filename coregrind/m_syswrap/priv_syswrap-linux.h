@@ -7,11 +7,31 @@
 
 /* clone, with the arguments decoded by the platform's wrapper: without
    CLONE_VM it runs as a fork (so does CLONE_VM|CLONE_VFORK, posix_spawn's
-   form); a thread (CLONE_VM otherwise) fails with ENOSYS after a
-   one-time warning, until the threads issue. */
+   form); CLONE_VM|CLONE_THREAD|CLONE_SIGHAND makes a thread, run by a
+   new host thread; other CLONE_VM forms fail with EINVAL after a
+   one-time message. */
 extern void ML_(do_clone)(ThreadId tid, SyscallStatus* status, UWord flags,
                           Addr child_sp, Addr parent_tidptr,
                           Addr child_tidptr, Addr tls);
+
+/* Per-platform parts (syswrap-<platform>.c). */
+
+/* The kernel's clone making a host thread that starts on STACK_TOP
+   (16-aligned) by calling FN(ARG), which never returns; TLS is the new
+   host thread pointer.  Returns the new thread's id or -errno. */
+extern Long ML_(clone_host_thread)(UWord flags, Addr stack_top,
+                                   Addr parent_tidptr, Addr child_tidptr,
+                                   Addr tls, void (*fn)(Word), Word arg);
+
+/* *STATUS = EMPTY, then the host thread exits with CODE, without
+   touching memory in between. */
+extern void ML_(exit_host_thread)(ThreadStatus* status, UInt empty,
+                                  Int code) NORETURN;
+
+/* A new thread's registers, copied from its parent's: SP (unless 0),
+   the thread pointer when SET_TLS, and clone's result 0. */
+extern void ML_(clone_child_regs)(VexGuestArchState* child, Addr sp,
+                                  Bool set_tls, Addr tls);
 
 DECL_TEMPLATE(openat);
 DECL_TEMPLATE(openat2);

@@ -100,6 +100,63 @@ void ML_(fork_child_set_sp_tls)(VexGuestArchState* gst, Addr sp,
 }
 
 /* ================================================================== */
+/* Threads                                                              */
+/* ================================================================== */
+
+/* The kernel's clone(FLAGS, STACK, PARENT_TID, CHILD_TID, TLS) making a
+   host thread that starts on STACK (16-aligned top) by calling
+   FN(ARG), which never returns.  FN and ARG travel on the new stack:
+   the child has nothing else once the call returns. */
+__asm__(
+".text\n"
+".globl vgModuleLocal_clone_host_thread\n"
+".type vgModuleLocal_clone_host_thread, @function\n"
+"vgModuleLocal_clone_host_thread:\n"
+"   movq 8(%rsp), %rax\n"          /* ARG */
+"   subq $16, %rsi\n"
+"   movq %r9, 0(%rsi)\n"           /* FN */
+"   movq %rax, 8(%rsi)\n"          /* ARG */
+"   movq %rcx, %r10\n"             /* the kernel's 4th argument */
+"   movl $" VG_STRINGIFY(__NR_clone) ", %eax\n"
+"   syscall\n"
+"   testq %rax, %rax\n"
+"   jz 1f\n"
+"   ret\n"                         /* the parent, or an error */
+"1: xorl %ebp, %ebp\n"             /* the child's outermost frame */
+"   popq %rax\n"
+"   popq %rdi\n"
+"   call *%rax\n"
+"   ud2\n"
+".size vgModuleLocal_clone_host_thread, .-vgModuleLocal_clone_host_thread\n"
+".previous\n"
+);
+
+/* Marks the thread's slot free (*STATUS = EMPTY) and ends the host
+   thread with exit(CODE), touching no memory in between: from the
+   store on, the slot and its host stack may be reused by a new
+   thread. */
+__asm__(
+".text\n"
+".globl vgModuleLocal_exit_host_thread\n"
+".type vgModuleLocal_exit_host_thread, @function\n"
+"vgModuleLocal_exit_host_thread:\n"
+"   movl %esi, (%rdi)\n"
+"   movl %edx, %edi\n"
+"   movl $" VG_STRINGIFY(__NR_exit) ", %eax\n"
+"   syscall\n"
+"   ud2\n"
+".size vgModuleLocal_exit_host_thread, .-vgModuleLocal_exit_host_thread\n"
+".previous\n"
+);
+
+void ML_(clone_child_regs)(VexGuestArchState* child, Addr sp, Bool set_tls,
+                           Addr tls)
+{
+   ML_(fork_child_set_sp_tls)(child, sp, set_tls, tls);
+   child->guest_RAX = 0;   /* clone's result in the child */
+}
+
+/* ================================================================== */
 /* amd64 wrappers                                                       */
 /* ================================================================== */
 

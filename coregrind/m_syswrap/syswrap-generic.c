@@ -13,6 +13,7 @@
 #include "pub_core_mallocfree.h"
 #include "pub_core_options.h"
 #include "pub_core_aspacemgr.h"
+#include "pub_core_debuginfo.h"
 #include "pub_core_syscall.h"
 #include "pub_core_threadstate.h"
 #include "pub_core_tooliface.h"
@@ -129,6 +130,7 @@ void ML_(notify_core_and_tool_of_mmap)(Addr a, SizeT len, UInt prot,
 {
    len = PAGE_ROUNDUP(len);
    Bool d = VG_(am_notify_client_mmap)(a, len, prot, flags, fd, offset);
+   VG_(di_notify_mmap)(a, len);
    if (VG_(tdict).track_new_mem_mmap)
       VG_(tdict).track_new_mem_mmap(a, len, (prot & VKI_PROT_READ) != 0,
                                     (prot & VKI_PROT_WRITE) != 0,
@@ -141,6 +143,7 @@ void ML_(notify_core_and_tool_of_munmap)(Addr a, SizeT len)
 {
    len = PAGE_ROUNDUP(len);
    Bool d = VG_(am_notify_munmap)(a, len);
+   VG_(di_notify_munmap)(a, len);
    if (VG_(tdict).track_die_mem_munmap)
       VG_(tdict).track_die_mem_munmap(a, len);
    if (d)
@@ -151,6 +154,7 @@ void ML_(notify_core_and_tool_of_mprotect)(Addr a, SizeT len, UInt prot)
 {
    len = PAGE_ROUNDUP(len);
    Bool d = VG_(am_notify_mprotect)(a, len, prot);
+   VG_(di_notify_mprotect)(a, len, prot);
    if (VG_(tdict).track_change_mem_mprotect)
       VG_(tdict).track_change_mem_mprotect(a, len,
                                            (prot & VKI_PROT_READ) != 0,

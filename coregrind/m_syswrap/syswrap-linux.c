@@ -13,6 +13,9 @@
 #include "pub_core_threadstate.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_transtab.h"
+#include "pub_core_libcsignal.h"
+#include "pub_core_signals.h"
+#include "pub_core_scheduler.h"
 #include "pub_core_syswrap.h"
 #include "priv_types_n_macros.h"
 #include "priv_syswrap-generic.h"
@@ -1758,18 +1761,145 @@ PRE(exit_group)
 }
 
 /* ------------------------------------------------------------------ */
-/* clone                                                                */
+/* clone and threads                                                    */
 
-static void threads_not_supported(void)
+/* Each thread's core code runs on a host stack of its own, mapped when
+   its slot is first used and kept for the slot's later threads (a
+   thread's host stack is in use until its very last instruction:
+   ML_(exit_host_thread)). */
+#define HOST_STACK_SZB (1024 * 1024)
+
+static Bool ensure_host_stack(ThreadState* tst)
 {
-   static Bool warned = False;
-   if (warned)
-      return;
-   warned = True;
-   VG_(umsg)("WARNING: threads are not supported yet: clone() of a thread "
-             "fails with ENOSYS\n");
-   VG_(umsg)("   (the program's pthread_create reports the failure).\n");
+   if (tst->os_state.valgrind_stack_base != 0)
+      return True;
+   /* One guard page below, left inaccessible. */
+   SysRes r = VG_(am_mmap_anon_float_valgrind)(HOST_STACK_SZB
+                                               + VKI_PAGE_SIZE);
+   if (sr_isError(r))
+      return False;
+   Addr base = sr_Res(r);
+   VG_(do_syscall3)(__NR_mprotect, base, VKI_PAGE_SIZE, VKI_PROT_NONE);
+   tst->os_state.valgrind_stack_base = base + VKI_PAGE_SIZE;
+   tst->os_state.valgrind_stack_szB  = HOST_STACK_SZB;
+   return True;
 }
+
+void VG_(exit_host_thread_NORETURN)(ThreadId tid)
+{
+   ThreadState* tst = VG_(get_ThreadState)(tid);
+   Int code = tst->os_state.exitcode;
+   /* No handler may run on this stack once the slot is free. */
+   vki_sigset_t all;
+   VG_(sigfillset)(&all);
+   VG_(sigprocmask)(VKI_SIG_SETMASK, &all, NULL);
+   ML_(exit_host_thread)(&tst->status, VgTs_Empty, code);
+}
+
+/* Where a new thread's host thread starts (signals blocked). */
+static void thread_start(Word tidw) NORETURN;
+static void thread_start(Word tidw)
+{
+   ThreadId tid = (ThreadId)tidw;
+   ThreadState* tst = VG_(get_ThreadState)(tid);
+   tst->os_state.lwpid = VG_(gettid)();
+   VG_(sig_thread_startup)(tid);
+   VG_(run_thread_to_end_NORETURN)(tid);
+}
+
+/* The extent of the client stack a new thread starts on (for the
+   stack-change tracking): the mapping SP is in. */
+static void set_thread_stack_extent(ThreadState* tst, Addr sp)
+{
+   NSegment seg;
+   tst->client_stack_highest_byte = sp;
+   tst->client_stack_szB = 0;
+   if (sp != 0 && VG_(am_lookup_segment)(sp - 1, &seg)) {
+      tst->client_stack_highest_byte = seg.end;
+      tst->client_stack_szB = seg.end + 1 - seg.start;
+   }
+}
+
+/* A thread of this process (CLONE_VM|CLONE_THREAD|CLONE_SIGHAND): a new
+   ThreadState with a copy of the parent's registers, run by a new host
+   thread.  The kernel does the tid pointers itself (CLONE_PARENT_SETTID,
+   _CHILD_SETTID, _CHILD_CLEARTID go to it as given), so the client's
+   futex wake at thread exit is the kernel's.  Runs with the big lock
+   held exclusively. */
+static SysRes do_clone_thread(ThreadId ptid, UWord flags, Addr child_sp,
+                              Addr parent_tidptr, Addr child_tidptr,
+                              Addr tls)
+{
+   ThreadState* ptst = VG_(get_ThreadState)(ptid);
+   ThreadId ctid = VG_(alloc_ThreadState)();
+   if (ctid == VG_INVALID_THREADID) {
+      static Bool warned = False;
+      if (!warned) {
+         warned = True;
+         VG_(umsg)("Warning: the program has %d threads, the most this "
+                   "build supports:\n", VG_N_THREADS - 1);
+         VG_(umsg)("   clone() fails with EAGAIN.\n");
+      }
+      return VG_(mk_SysRes_Error)(VKI_EAGAIN);
+   }
+   ThreadState* ctst = VG_(get_ThreadState)(ctid);
+   if (!ensure_host_stack(ctst)) {
+      ctst->status = VgTs_Empty;
+      return VG_(mk_SysRes_Error)(VKI_ENOMEM);
+   }
+
+   ctst->arch.vex         = ptst->arch.vex;
+   ctst->arch.vex_shadow1 = ptst->arch.vex_shadow1;
+   ctst->arch.vex_shadow2 = ptst->arch.vex_shadow2;
+   ML_(clone_child_regs)(&ctst->arch.vex, child_sp,
+                         (flags & VKI_CLONE_SETTLS) != 0, tls);
+   /* The kernel's rules: the parent's signal mask; no alternate signal
+      stack. */
+   ctst->sig_mask     = ptst->sig_mask;
+   ctst->tmp_sig_mask = ptst->sig_mask;
+   ctst->altstack.ss_sp    = NULL;
+   ctst->altstack.ss_size  = 0;
+   ctst->altstack.ss_flags = VKI_SS_DISABLE;
+   ctst->os_state.threadgroup = ptst->os_state.threadgroup;
+   set_thread_stack_extent(ctst, child_sp);
+   if (VG_(tdict).track_pre_thread_ll_create)
+      VG_(tdict).track_pre_thread_ll_create(ptid, ctid);
+
+   UWord host_flags = (flags & ~(UWord)(VKI_CSIGNAL | VKI_CLONE_PIDFD))
+                      | VKI_CLONE_SETTLS;
+   Addr stack_top = VG_ROUNDDN(ctst->os_state.valgrind_stack_base
+                               + ctst->os_state.valgrind_stack_szB, 16);
+   /* The child starts with every signal blocked, until it has taken
+      its client mask. */
+   vki_sigset_t all, saved;
+   VG_(sigfillset)(&all);
+   VG_(sigprocmask)(VKI_SIG_SETMASK, &all, &saved);
+   Long r = ML_(clone_host_thread)(host_flags, stack_top, parent_tidptr,
+                                   child_tidptr,
+                                   VG_(host_thread_pointer)(ctid),
+                                   thread_start, (Word)ctid);
+   VG_(sigprocmask)(VKI_SIG_SETMASK, &saved, NULL);
+   if (r < 0) {
+      ctst->status = VgTs_Empty;
+      return VG_(mk_SysRes_Error)((UWord)-r);
+   }
+   ctst->os_state.lwpid = (Int)r;
+   if ((flags & VKI_CLONE_PARENT_SETTID) && parent_tidptr != 0)
+      ML_(post_mem_write)(ptid, parent_tidptr, sizeof(Int));
+   if ((flags & VKI_CLONE_CHILD_SETTID) && child_tidptr != 0)
+      ML_(post_mem_write)(ptid, child_tidptr, sizeof(Int));
+   if (VG_(clo_trace_syscalls))
+      VG_(printf)("   clone: thread %u (lwp %lld) created thread %u\n",
+                  ptid, r, ctid);
+   return VG_(mk_SysRes_Success)((UWord)r);
+}
+
+/* The flags a thread needs, and the ones the core cannot honour for
+   one. */
+#define THREAD_FLAGS (VKI_CLONE_VM | VKI_CLONE_THREAD | VKI_CLONE_SIGHAND)
+#define UNSUPPORTED_THREAD_FLAGS (VKI_CLONE_VFORK | VKI_CLONE_PARENT     \
+                                  | VKI_CLONE_NEWNS | VKI_CLONE_PTRACE    \
+                                  | VKI_CLONE_UNTRACED)
 
 void ML_(do_clone)(ThreadId tid, SyscallStatus* status, UWord flags,
                    Addr child_sp, Addr parent_tidptr, Addr child_tidptr,
@@ -1785,8 +1915,24 @@ void ML_(do_clone)(ThreadId tid, SyscallStatus* status, UWord flags,
                                                    tls));
          return;
       }
-      threads_not_supported();
-      SET_STATUS_Failure(VKI_ENOSYS);
+      if ((flags & THREAD_FLAGS) != THREAD_FLAGS
+          || (flags & UNSUPPORTED_THREAD_FLAGS)) {
+         /* A process sharing the memory (CLONE_VM without
+            CLONE_THREAD), or a thread the core cannot make. */
+         static Bool warned = False;
+         if (!warned) {
+            warned = True;
+            VG_(umsg)("Unsupported clone() flags: 0x%lx\n", flags);
+            VG_(umsg)("   (only threads -- CLONE_VM|CLONE_THREAD|"
+                      "CLONE_SIGHAND -- and forks are supported):\n");
+            VG_(umsg)("   clone() fails with EINVAL.\n");
+         }
+         SET_STATUS_Failure(VKI_EINVAL);
+         return;
+      }
+      SET_STATUS_from_SysRes(do_clone_thread(tid, flags, child_sp,
+                                             parent_tidptr, child_tidptr,
+                                             tls));
       return;
    }
    if (flags & (VKI_CLONE_THREAD | VKI_CLONE_SIGHAND)) {
@@ -1798,12 +1944,49 @@ void ML_(do_clone)(ThreadId tid, SyscallStatus* status, UWord flags,
                                              child_tidptr, child_sp, tls));
 }
 
-/* clone3 fails with ENOSYS, as in Valgrind, so that glibc falls back to
-   clone (whose arguments are in registers, where the core sees them). */
+/* clone3(args, size): the same as clone, its arguments in a structure.
+   What clone cannot express (set_tid, a cgroup, a pidfd for a thread)
+   fails with ENOSYS, after which glibc uses clone. */
 PRE(clone3)
 {
-   PRE_REG_READ2("clone3", void*, uargs, vki_size_t, size);
-   SET_STATUS_Failure(VKI_ENOSYS);
+   PRE_REG_READ2("clone3", struct vki_clone_args*, uargs, vki_size_t, size);
+   if (ARG2 < VKI_CLONE_ARGS_SIZE_VER0 || ARG2 > VKI_PAGE_SIZE) {
+      SET_STATUS_Failure(VKI_EINVAL);
+      return;
+   }
+   PRE_MEM_READ("clone3(uargs)", ARG1, ARG2);
+   if (!ML_(safe_to_deref)(ARG1, ARG2)) {
+      SET_STATUS_Failure(VKI_EFAULT);
+      return;
+   }
+   struct vki_clone_args ca;
+   VG_(memset)(&ca, 0, sizeof ca);
+   VG_(memcpy)(&ca, (const void*)ARG1,
+               ARG2 < sizeof ca ? ARG2 : sizeof ca);
+   /* Fields beyond what we know must be zero (the kernel's rule). */
+   for (UWord i = sizeof ca; i < ARG2; i++)
+      if (((const UChar*)ARG1)[i] != 0) {
+         SET_STATUS_Failure(VKI_E2BIG);
+         return;
+      }
+   if (ca.set_tid != 0 || ca.set_tid_size != 0 || ca.cgroup != 0
+       || (ca.flags & ~(ULong)0xFFFFFFFFUL) != 0
+       || (ca.flags & VKI_CLONE_PIDFD) || ca.exit_signal > 0xFF) {
+      SET_STATUS_Failure(VKI_ENOSYS);
+      return;
+   }
+   if ((ca.stack == 0) != (ca.stack_size == 0)) {
+      SET_STATUS_Failure(VKI_EINVAL);
+      return;
+   }
+   UWord cflags = (UWord)ca.flags | (UWord)ca.exit_signal;
+   if (cflags & (VKI_CLONE_PARENT_SETTID))
+      PRE_MEM_WRITE("clone3(parent_tid)", (Addr)ca.parent_tid, sizeof(Int));
+   if (cflags & (VKI_CLONE_CHILD_SETTID | VKI_CLONE_CHILD_CLEARTID))
+      PRE_MEM_WRITE("clone3(child_tid)", (Addr)ca.child_tid, sizeof(Int));
+   Addr sp = ca.stack == 0 ? 0 : (Addr)(ca.stack + ca.stack_size);
+   ML_(do_clone)(tid, status, cflags, sp, (Addr)ca.parent_tid,
+                 (Addr)ca.child_tid, (Addr)ca.tls);
 }
 
 PRE(execveat)

@@ -11,6 +11,7 @@
 #include "pub_core_threadstate.h"
 #include "pub_core_tooliface.h"
 #include "pub_core_signals.h"
+#include "pub_core_scheduler.h"
 #include "pub_core_syswrap.h"
 #include "libvex_trc_values.h"
 #include "priv_types_n_macros.h"
@@ -110,6 +111,68 @@ static void do_syscall_for_client(ThreadId tid, SyscallInfo* sci)
 }
 
 /* ------------------------------------------------------------------ */
+/* Which calls run with the big lock shared                             */
+
+/* The calls whose wrappers touch nothing but the calling thread's own
+   state, client memory and the tool's trackers, and only read core
+   state that changes under the exclusive lock: in parallel mode they
+   run alongside other threads' translated code.  Every other call
+   (unknown ones too) takes the lock exclusively: its wrapper may
+   change the address-space map, the signal actions, the thread table,
+   the core's limits, or discard translations. */
+static const UWord calls_run_shared[] = {
+   __NR_read, __NR_write, __NR_pread64, __NR_pwrite64, __NR_readv,
+   __NR_writev, __NR_preadv, __NR_pwritev, __NR_lseek, __NR_close,
+   __NR_openat, __NR_fstat, __NR_newfstatat, __NR_statx,
+   __NR_faccessat, __NR_readlinkat, __NR_getcwd, __NR_getdents64,
+   __NR_ppoll, __NR_pselect6, __NR_epoll_pwait, __NR_epoll_ctl,
+   __NR_nanosleep, __NR_clock_nanosleep, __NR_clock_gettime,
+   __NR_clock_getres, __NR_gettimeofday, __NR_getpid, __NR_getppid,
+   __NR_gettid, __NR_getuid, __NR_geteuid, __NR_getgid, __NR_getegid,
+   __NR_sched_yield, __NR_sched_getaffinity, __NR_futex, __NR_getrandom,
+   __NR_socket, __NR_connect, __NR_accept4, __NR_sendto, __NR_recvfrom,
+   __NR_sendmsg, __NR_recvmsg, __NR_pipe2, __NR_dup, __NR_dup3,
+   __NR_fcntl, __NR_ioctl, __NR_uname, __NR_getrusage, __NR_wait4,
+   __NR_waitid, __NR_kill, __NR_tgkill, __NR_tkill, __NR_rt_sigprocmask,
+   __NR_rt_sigtimedwait, __NR_rt_sigpending, __NR_rt_sigsuspend,
+   __NR_sigaltstack, __NR_set_robust_list, __NR_get_robust_list,
+   __NR_set_tid_address, __NR_eventfd2, __NR_timerfd_settime,
+   __NR_timerfd_gettime, __NR_fsync, __NR_fdatasync, __NR_ftruncate,
+   __NR_unlinkat, __NR_mkdirat, __NR_renameat, __NR_fchmod,
+   __NR_sysinfo, __NR_times,
+#if defined(__NR_open)
+   __NR_open, __NR_stat, __NR_lstat, __NR_access, __NR_readlink,
+   __NR_poll, __NR_select, __NR_epoll_wait, __NR_pipe, __NR_dup2,
+   __NR_accept, __NR_time, __NR_unlink, __NR_mkdir, __NR_rename,
+#endif
+#if defined(VGA_amd64)
+   __NR_arch_prctl,
+#endif
+};
+
+#define N_SHARED_BITS 1024
+static UWord shared_bitmap[N_SHARED_BITS / (8 * sizeof(UWord))];
+static Bool  shared_bitmap_made = False;
+
+static Bool call_runs_shared(UWord sysno)
+{
+   if (!shared_bitmap_made) {
+      /* (The first call is the main thread's, before any other
+         exists.) */
+      for (SizeT i = 0; i < VG_N_ELEMS(calls_run_shared); i++) {
+         UWord n = calls_run_shared[i];
+         vg_assert(n < N_SHARED_BITS);
+         shared_bitmap[n / (8 * sizeof(UWord))]
+            |= (UWord)1 << (n % (8 * sizeof(UWord)));
+      }
+      shared_bitmap_made = True;
+   }
+   return sysno < N_SHARED_BITS
+          && (shared_bitmap[sysno / (8 * sizeof(UWord))]
+              >> (sysno % (8 * sizeof(UWord)))) & 1;
+}
+
+/* ------------------------------------------------------------------ */
 /* Unknown calls                                                        */
 
 /* Numbers already reported: a bitmap of the ones below 4096, a short
@@ -197,6 +260,9 @@ void VG_(client_syscall)(ThreadId tid, UInt trc)
    VG_(memset)(sci, 0, sizeof *sci);
    sci->in_syscall = True;
    ML_(get_syscall_args)(&tst->arch.vex, &sci->orig_args);
+   const Bool exclusive = !call_runs_shared(sci->orig_args.sysno);
+   if (exclusive)
+      VG_(acquire_BigLock_exclusive)(tid, "system call");
    sci->args = sci->orig_args;
    sci->ip_at_syscall = ML_(get_ip_at_syscall)(&tst->arch.vex);
    sci->status.what = SsIdle;
@@ -237,13 +303,14 @@ void VG_(client_syscall)(ThreadId tid, UInt trc)
       /* PRE left it to the kernel. */
       sci->status.what = SsHandToKernel;
       Bool may_block = (sci->flags & SfMayBlock) != 0;
-      ThreadStatus before = tst->status;
       if (may_block)
-         tst->status = VgTs_WaitSys;   /* the big lock is released here
-                                          once threads exist */
+         VG_(release_BigLock)(tid, VgTs_WaitSys, "blocking system call");
       do_syscall_for_client(tid, sci);
-      if (may_block)
-         tst->status = before;
+      if (may_block) {
+         VG_(acquire_BigLock)(tid, "blocking system call");
+         if (exclusive)
+            VG_(acquire_BigLock_exclusive)(tid, "system call");
+      }
       sci->status.what = SsComplete;
    }
    vg_assert(sci->status.what == SsComplete);

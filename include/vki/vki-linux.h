@@ -694,6 +694,23 @@ struct vki_pollfd {
 #define VKI_FUTEX_CLOCK_REALTIME  256
 #define VKI_FUTEX_BITSET_MATCH_ANY 0xffffffffu
 
+/* clone3's argument block (include/uapi/linux/sched.h); its first
+   version is 64 bytes. */
+struct vki_clone_args {
+   ULong flags;
+   ULong pidfd;
+   ULong child_tid;
+   ULong parent_tid;
+   ULong exit_signal;
+   ULong stack;
+   ULong stack_size;
+   ULong tls;
+   ULong set_tid;
+   ULong set_tid_size;
+   ULong cgroup;
+};
+#define VKI_CLONE_ARGS_SIZE_VER0 64
+
 /* Resource limits (asm-generic/resource.h). */
 #define VKI_RLIMIT_CPU        0
 #define VKI_RLIMIT_FSIZE      1

@@ -24,6 +24,7 @@
 #include "pub_core_vki.h"
 #include "pub_core_libcsignal.h"
 #include "pub_core_threadstate.h"
+#include "pub_core_scheduler.h"
 #include "pub_core_signals.h"
 #include "pub_core_sigframe.h"
 #include "libvex_guest_amd64.h"
@@ -209,6 +210,8 @@ static void setup_thread(void)
    tst->os_state.lwpid = getpid();
    tst->os_state.threadgroup = getpid();
    VG_(set_running_tid)(tid);
+   /* System calls and signal delivery happen holding the big lock. */
+   VG_(acquire_BigLock)(tid, "unit test");
 }
 
 static Bool is_err(SysRes r, UWord e)
