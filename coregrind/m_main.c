@@ -19,6 +19,7 @@
 #include "pub_core_threadstate.h"
 #include "pub_core_translate.h"
 #include "pub_core_transtab.h"
+#include "pub_core_sbprofile.h"
 #include "pub_core_scheduler.h"
 #include "pub_core_syswrap.h"
 #include "pub_core_signals.h"
@@ -63,12 +64,14 @@ static void print_usage_and_exit(Bool debug_too)
 "  debugging options for all Valgrind tools:\n"
 "    -d                        show debugging output of the launcher and of\n"
 "                              the core's start-up (repeat for more)\n"
+"    --stats=no|yes            show tool and core statistics [no]\n"
 "    --sanity-level=<number>   level of sanity checking to do [1]\n"
 "                              (2 and above: check the core's heap on every\n"
 "                              allocation and release)\n"
 "    --trace-syscalls=no|yes   show all system calls? [no]\n"
 "    --trace-signals=no|yes    show signal handling details? [no]\n");
       VG_(translate_print_usage)(True);
+      VG_(sbprofile_print_usage)();
       VG_(scheduler_print_usage)(True);
       VG_(printf)("\n");
       VG_(translate_print_vex_usage)();
@@ -125,6 +128,9 @@ static const HChar* strip_tool_prefix(const HChar* arg)
    return stripped;
 }
 
+/* --stats=yes: statistics of the core and the tool at exit. */
+static Bool clo_stats = False;
+
 static void process_one_option(const HChar* arg, EarlyRequests* req)
 {
    Long sanity = VG_(clo_sanity_level);
@@ -163,7 +169,10 @@ static void process_one_option(const HChar* arg, EarlyRequests* req)
       ;
    else if (VG_(bint_clo)(arg, "--sanity-level", &sanity, 0, 4))
       VG_(clo_sanity_level) = (Int)sanity;
+   else if (VG_BOOL_CLO(arg, "--stats", clo_stats))
+      ;
    else if (VG_(translate_process_cmd_line_option)(arg)
+            || VG_(sbprofile_process_cmd_line_option)(arg)
             || VG_(scheduler_process_cmd_line_option)(arg))
       ;
    else if (VG_(needs).command_line_options
@@ -289,8 +298,29 @@ static void set_debug_level_from_argv(Int argc, HChar** argv)
    }
 }
 
-/* The end of the run: the tool's summary, then the client's exit status
-   (or death by its fatal signal) becomes ours. */
+/* --stats=yes (or -v -v -v -v): the core's counters and the tool's own
+   statistics, as debug messages (each line is described in
+   docs/options.md). */
+static void print_all_stats(void)
+{
+   VgSchedStats ss;
+   VG_(sched_get_stats)(&ss);
+   VG_(dmsg)("\n");
+   VG_(print_tt_tc_stats)();
+   VG_(dmsg)("scheduler: %'llu event checks, %'llu timeslices\n",
+             ss.bbs_done, ss.n_timeslices);
+   VG_(dmsg)("scheduler: big lock: %'llu exclusive acquisitions, %'llu "
+             "upgrades from shared\n", ss.n_exclusive, ss.n_upgrades);
+   VG_(dmsg)("  threads: %u run (threads run %s)\n", ss.n_threads,
+             VG_(sched_is_parallel)() ? "in parallel" : "one at a time");
+   VG_(print_all_arena_stats)();
+   if (VG_(needs).print_stats)
+      VG_(tdict).tool_print_stats();
+}
+
+/* The end of the run: the tool's summary, the statistics and the SB
+   profile when asked for, then the client's exit status (or death by
+   its fatal signal) becomes ours. */
 void VG_(shutdown_actions_NORETURN)(ThreadId tid, VgSchedReturnCode why)
 {
    const ThreadState* tst = VG_(get_ThreadState)(tid);
@@ -298,8 +328,9 @@ void VG_(shutdown_actions_NORETURN)(ThreadId tid, VgSchedReturnCode why)
    if (VG_(clo_verbosity) > 0)
       VG_(umsg)("\n");
    VG_(tdict).tool_fini(exitcode);
-   if (VG_(clo_verbosity) > 3)
-      VG_(print_tt_tc_stats)();
+   if (clo_stats || VG_(clo_verbosity) > 3)
+      print_all_stats();
+   VG_(sbprofile_at_exit)(tid);
    if (why == VgSrc_FatalSig) {
       /* No core file of the core itself. */
       struct vki_rlimit zero = { 0, 0 };

@@ -15,6 +15,7 @@
 #include "pub_core_dispatch.h"
 #include "pub_core_transtab.h"
 #include "pub_core_scheduler.h"
+#include "pub_core_sbprofile.h"
 #include "pub_core_translate.h"
 
 #if defined(VGA_amd64)
@@ -79,23 +80,23 @@ static Bool px_mode_clo(const HChar* arg, const HChar* option,
    VG_(fmsg_bad_option)(arg, "Invalid string '%s' in '%s'\n", name, arg);
 }
 
-/* "--trace-flags=XXXXXXXX" into VG_(clo_trace_flags). */
-static Bool trace_flags_clo(const HChar* arg)
+Bool VG_(trace_flags_clo)(const HChar* arg, const HChar* option,
+                         Int* value)
 {
    const HChar* digits;
-   if (!VG_(str_clo)(arg, "--trace-flags", &digits))
+   if (!VG_(str_clo)(arg, option, &digits))
       return False;
    if (VG_(strlen)(digits) != 8)
-      VG_(fmsg_bad_option)(arg, "--trace-flags argument must have 8 "
-                           "digits\n");
+      VG_(fmsg_bad_option)(arg, "%s argument must have 8 digits\n",
+                           option);
    Int flags = 0;
    for (Int i = 0; i < 8; i++) {
       if (digits[i] != '0' && digits[i] != '1')
-         VG_(fmsg_bad_option)(arg, "--trace-flags argument can only "
-                              "contain 0s and 1s\n");
+         VG_(fmsg_bad_option)(arg, "%s argument can only contain 0s "
+                              "and 1s\n", option);
       flags = (flags << 1) | (digits[i] - '0');
    }
-   VG_(clo_trace_flags) = flags;
+   *value = flags;
    return True;
 }
 
@@ -139,7 +140,7 @@ static Bool vex_clo_option(const HChar* arg)
 
 Bool VG_(translate_process_cmd_line_option)(const HChar* arg)
 {
-   if (trace_flags_clo(arg))
+   if (VG_(trace_flags_clo)(arg, "--trace-flags", &VG_(clo_trace_flags)))
       return True;
    if (VG_BINT_CLO(arg, "--trace-notbelow", VG_(clo_trace_notbelow),
                    0, 2147483647))
@@ -200,7 +201,8 @@ void VG_(translate_print_vex_usage)(void)
 "      --vex-iropt-register-updates=mode   for all code [%s]\n"
 "      --px-default=mode      the same as --vex-iropt-register-updates\n"
 "      --px-file-backed=mode  for code from file mappings [as px-default]\n"
-"    What --trace-flags shows, digit by digit (type no middle space):\n"
+"    What each digit of --trace-flags and --profile-flags shows (type no\n"
+"    middle space):\n"
 "         1000 0000   each guest instruction and its IR (front end)\n"
 "         0100 0000   the IR after the first optimisation\n"
 "         0010 0000   the IR after the tool's instrumentation\n"
@@ -210,6 +212,7 @@ void VG_(translate_print_vex_usage)(void)
 "                     host code (on virtual registers) it became\n"
 "         0000 0010   the host code after register allocation\n"
 "         0000 0001   the final host code, with its bytes\n"
+"         0000 0000   (--profile-flags) the profile alone\n"
 "        (only the translations chosen with --trace-notbelow and/or\n"
 "         --trace-notabove are traced)\n"
 "    --vex-regalloc-version=3               [3] (2 is not available)\n",
@@ -580,7 +583,7 @@ Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
                             ? VG_(tdict).tool_final_IR_tidy_pass : NULL;
    vta.px_control      = px_mode_for(addr);
    vta.traceflags      = verbosity;
-   vta.addProfInc      = False;
+   vta.addProfInc      = VG_(clo_profile_sbs);
    vta.disp_cp_chain_me_to_slowEP = (const void*)VG_(disp_cp_chain_me_to_slowEP);
    vta.disp_cp_chain_me_to_fastEP = (const void*)VG_(disp_cp_chain_me_to_fastEP);
    vta.disp_cp_xindir    = (const void*)VG_(disp_cp_xindir);
@@ -615,7 +618,7 @@ Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
          VG_(am_set_segment_hasT)(extent_last_byte(&vge, i));
       }
       VG_(add_to_transtab)(&vge, addr, tmpbuf, (UInt)used,
-                           selfcheck_mask != 0);
+                           selfcheck_mask != 0, res.offs_profInc);
       __atomic_store_n(&n_translated, n_translated + 1, __ATOMIC_RELAXED);
    }
    VG_(mutex_unlock)(&translate_lock);

@@ -17,6 +17,13 @@
    offset of the patch site in the source's code.  Lists are small
    arrays in the TTAUX arena.
 
+   Profile counts.  With --profile-flags every translation's code
+   increments its entry's prof_count (VEX's ProfInc, patched to point
+   there).  Deleting an entry moves a nonzero count into the "retired"
+   table, an open-addressed hash table on the guest address (count 0:
+   an empty slot), where the counts of all discarded translations of one
+   address add up until the profile is reset.
+
    Discarding by range.  Each sector keeps its entries in equivalence
    classes by guest address: a translation all of whose guest bytes fall
    in one 4KB chunk goes into class (chunk mod ECLASS_N); any other into
@@ -79,6 +86,7 @@ typedef struct {
    UChar    status;       /* TTEStatus */
    Bool     self_checking;
    VexGuestExtents vge;
+   ULong    prof_count;  /* runs, when made with a profile increment */
    EdgeList in;          /* exits of other translations jumping here */
    EdgeList out;         /* exits of this one that are chained */
 } TTEntry;
@@ -122,6 +130,11 @@ static Int      evcheck_szB;
 static ULong    tt_epoch = 1;
 static VgTTStats stats;
 
+/* The counts of discarded translations (see above). */
+static VgSBCount* retired = NULL;
+static UInt       retired_cap = 0;   /* a power of two, or 0 */
+static UInt       retired_used = 0;
+
 static VgFastCache* fast_caches[VG_N_THREADS];
 
 /* ------------------------------------------------------------------ */
@@ -140,10 +153,15 @@ static TTEntry* ref_tte(TTRef r)
    return &sectors[sno].tt[r & TTREF_IX_MASK];
 }
 
-static UInt hash_guest(Addr ga)
+static UInt hash_addr(Addr ga, UInt mask)
 {
    ULong h = (ULong)ga * 0x9E3779B97F4A7C15ULL;
-   return (UInt)(h >> 40) & tte_mask;
+   return (UInt)(h >> 40) & mask;
+}
+
+static UInt hash_guest(Addr ga)
+{
+   return hash_addr(ga, tte_mask);
 }
 
 static Addr range_last(Addr start, ULong len)
@@ -314,6 +332,52 @@ void VG_(tt_flush_fast_caches)(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Counts of discarded translations                                     */
+
+static VgSBCount* retired_slot(VgSBCount* table, UInt cap, Addr guest)
+{
+   UInt mask = cap - 1;
+   UInt ix = hash_addr(guest, mask);
+   while (table[ix].count != 0 && table[ix].guest != guest)
+      ix = (ix + 1) & mask;
+   return &table[ix];
+}
+
+static void retired_grow(void)
+{
+   UInt cap = retired_cap == 0 ? 1024 : 2 * retired_cap;
+   VgSBCount* table = VG_(arena_calloc)(VG_AR_TTAUX, "transtab.retired",
+                                        cap, sizeof(VgSBCount));
+   for (UInt i = 0; i < retired_cap; i++) {
+      if (retired[i].count != 0)
+         *retired_slot(table, cap, retired[i].guest) = retired[i];
+   }
+   if (retired != NULL)
+      VG_(arena_free)(VG_AR_TTAUX, retired);
+   retired = table;
+   retired_cap = cap;
+}
+
+static void retire_count(Addr guest, ULong count)
+{
+   if (4 * (retired_used + 1) > 3 * retired_cap)
+      retired_grow();
+   VgSBCount* slot = retired_slot(retired, retired_cap, guest);
+   if (slot->count == 0) {
+      slot->guest = guest;
+      retired_used++;
+   }
+   slot->count += count;
+}
+
+static void retired_clear(void)
+{
+   if (retired != NULL)
+      VG_(memset)(retired, 0, retired_cap * sizeof(VgSBCount));
+   retired_used = 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Set-up                                                               */
 
 void VG_(tt_default_params)(VgTTParams* p, Int n_sectors,
@@ -346,6 +410,7 @@ void VG_(init_tt_tc)(const VgTTParams* p)
    n_search_order = 0;
    evcheck_szB = LibVEX_evCheckSzB(VG_HOST_VEXARCH);
    VG_(memset)(&stats, 0, sizeof stats);
+   retired_clear();
    __atomic_store_n(&tt_epoch, 1, __ATOMIC_RELEASE);
    for (ThreadId tid = 0; tid < VG_N_THREADS; tid++) {
       if (fast_caches[tid] != NULL)
@@ -481,6 +546,8 @@ static void delete_tte(TTRef ref)
    }
    edge_free(&t->out);
 
+   if (t->prof_count != 0)
+      retire_count(t->guest, t->prof_count);
    t->status = TTE_Deleted;
    Sector* s = &sectors[ref >> TTREF_SHIFT];
    s->n_live--;
@@ -570,10 +637,11 @@ Bool VG_(tt_insertion_recycles)(UInt code_len)
 
 Addr VG_(add_to_transtab)(const VexGuestExtents* vge, Addr entry,
                           const UChar* code, UInt code_len,
-                          Bool is_self_checking)
+                          Bool is_self_checking, Int offs_profInc)
 {
    vg_assert(vge->n_used >= 1 && vge->n_used <= 3);
    vg_assert(code_len > 0);
+   vg_assert(offs_profInc < (Int)code_len);
    vg_assert(VG_IS_ALIGNED(code, 8));
    SizeT szB = VG_ROUNDUP(code_len, 8);
 
@@ -612,6 +680,11 @@ Addr VG_(add_to_transtab)(const VexGuestExtents* vge, Addr entry,
    t->vge           = *vge;
    t->status        = TTE_InUse;
 
+   if (offs_profInc >= 0)
+      invalidate_icache(LibVEX_PatchProfInc(VG_HOST_VEXARCH,
+                                            host + offs_profInc,
+                                            &t->prof_count));
+
    s->host_order[s->n_used++] = ix;
    s->n_live++;
    ixlist_add(&s->ec[eclass_of(vge)], ix);
@@ -622,6 +695,8 @@ Addr VG_(add_to_transtab)(const VexGuestExtents* vge, Addr entry,
 
    stats.n_added++;
    stats.n_added_szB += code_len;
+   for (Int i = 0; i < vge->n_used; i++)
+      stats.n_added_guest_szB += vge->len[i];
    if (is_self_checking)
       stats.n_self_checking++;
    stats.n_live++;
@@ -735,28 +810,75 @@ void VG_(tt_get_stats)(VgTTStats* out)
    VG_(mutex_unlock)(&tt_lock);
 }
 
+void VG_(tt_fast_cache_counts)(ULong* n_lookups, ULong* n_misses)
+{
+   *n_lookups = *n_misses = 0;
+   for (ThreadId tid = 0; tid < VG_N_THREADS; tid++) {
+      const VgFastCache* fc = fast_caches[tid];
+      if (fc != NULL) {
+         *n_lookups += __atomic_load_n(&fc->n_lookups, __ATOMIC_RELAXED);
+         *n_misses  += __atomic_load_n(&fc->n_misses, __ATOMIC_RELAXED);
+      }
+   }
+}
+
+/* Tenths of NUM / DEN, for a ratio printed "%llu.%llu". */
+static ULong tenths(ULong num, ULong den)
+{
+   return den == 0 ? 0 : num * 10 / den;
+}
+
 void VG_(print_tt_tc_stats)(void)
 {
    VgTTStats st;
    VG_(tt_get_stats)(&st);
-   ULong lookups = 0, misses = 0;
-   for (ThreadId tid = 0; tid < VG_N_THREADS; tid++) {
-      if (fast_caches[tid] != NULL) {
-         lookups += fast_caches[tid]->n_lookups;
-         misses  += fast_caches[tid]->n_misses;
+   ULong fc_lookups, fc_misses;
+   VG_(tt_fast_cache_counts)(&fc_lookups, &fc_misses);
+   ULong ratio = tenths(st.n_added_szB, st.n_added_guest_szB);
+   VG_(dmsg)(" transtab: new        %'llu (%'llu guest -> %'llu host "
+             "bytes; ratio %llu.%llu) [%'llu self-checking]\n",
+             st.n_added, st.n_added_guest_szB, st.n_added_szB,
+             ratio / 10, ratio % 10, st.n_self_checking);
+   VG_(dmsg)(" transtab: discarded  %'llu by range, %'llu by recycling "
+             "(%'llu sectors recycled)\n", st.n_discarded, st.n_recycled,
+             st.n_sectors_recycled);
+   VG_(dmsg)(" transtab: sectors    %d used, %'u translations live\n",
+             st.n_sectors_used, st.n_live);
+   VG_(dmsg)(" transtab: chained    %'llu, refused %'llu (stale), "
+             "unchained %'llu, %'u links now\n", st.n_chained,
+             st.n_chain_stale, st.n_unchained, st.n_links);
+   VG_(dmsg)(" transtab: lookups    %'llu (%'llu found), %'llu "
+             "duplicates, %'llu fast-cache flushes\n", st.n_lookups,
+             st.n_lookup_hits, st.n_duplicates, st.n_fast_flushes);
+   VG_(dmsg)("fast cache: %'llu indirect jumps looked up, %'llu hits, "
+             "%'llu misses\n", fc_lookups, fc_lookups - fc_misses,
+             fc_misses);
+}
+
+void VG_(tt_get_profile)(XArray* out, Bool reset)
+{
+   VG_(mutex_lock)(&tt_lock);
+   for (Int sno = 0; sno < params.n_sectors; sno++) {
+      Sector* s = &sectors[sno];
+      if (s->tt == NULL)
+         continue;
+      for (UInt k = 0; k < s->n_used; k++) {
+         TTEntry* t = &s->tt[s->host_order[k]];
+         if (t->status != TTE_InUse || t->prof_count == 0)
+            continue;
+         VgSBCount c = { t->guest, t->prof_count };
+         VG_(addToXA)(out, &c);
+         if (reset)
+            t->prof_count = 0;
       }
    }
-   VG_(dmsg)("transtab: %llu translations (%llu bytes, %llu self-checking),"
-             " %u live in %d sectors\n", st.n_added, st.n_added_szB,
-             st.n_self_checking, st.n_live, st.n_sectors_used);
-   VG_(dmsg)("transtab: %llu discarded, %llu recycled in %llu sector "
-             "recyclings\n", st.n_discarded, st.n_recycled,
-             st.n_sectors_recycled);
-   VG_(dmsg)("transtab: %llu chained, %llu unchained, %u links now\n",
-             st.n_chained, st.n_unchained, st.n_links);
-   VG_(dmsg)("transtab: %llu table lookups (%llu found); fast cache: "
-             "%llu lookups, %llu misses, %llu flushes\n", st.n_lookups,
-             st.n_lookup_hits, lookups, misses, st.n_fast_flushes);
+   for (UInt i = 0; i < retired_cap; i++) {
+      if (retired[i].count != 0)
+         VG_(addToXA)(out, &retired[i]);
+   }
+   if (reset)
+      retired_clear();
+   VG_(mutex_unlock)(&tt_lock);
 }
 
 static Bool sane_fail(const HChar* what, Int sno, UInt ix)

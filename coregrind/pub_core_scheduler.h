@@ -84,6 +84,16 @@ extern void VG_(run_thread_to_end_NORETURN)(ThreadId tid) NORETURN;
 /* The blocks (event checks) thread TID has run so far. */
 extern ULong VG_(get_bbs_done)(ThreadId tid);
 
+/* What the scheduler has done so far (for --stats=yes). */
+typedef struct {
+   ULong bbs_done;      /* event checks run, by all threads ever */
+   UInt  n_threads;     /* threads run: living ones and ended ones */
+   ULong n_timeslices;  /* timeslice ends */
+   ULong n_exclusive;   /* exclusive acquisitions of the big lock */
+   ULong n_upgrades;    /* of which upgrades of a shared hold */
+} VgSchedStats;
+extern void VG_(sched_get_stats)(VgSchedStats* stats);
+
 /* --sigill-diagnostics=yes|no [yes]: explain undecodable instructions
    before the SIGILL; --show-emwarns=yes|no [no]: show emulation
    warnings. */

@@ -22,6 +22,12 @@ extern Int  VG_(clo_trace_flags);
 extern Long VG_(clo_trace_notbelow);
 extern Long VG_(clo_trace_notabove);
 
+/* Matches "OPTION=XXXXXXXX" (--trace-flags, --profile-flags): exactly
+   eight binary digits, leftmost = VEX_TRACE_FE, into *VALUE; anything
+   else after the '=' is a bad option with Valgrind's messages. */
+extern Bool VG_(trace_flags_clo)(const HChar* arg, const HChar* option,
+                                 Int* value);
+
 /* --smc-check: which translations check that their guest code has not
    changed since they were made. */
 typedef enum {

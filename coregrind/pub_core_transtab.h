@@ -42,6 +42,7 @@
 
 #include "pub_core_basics.h"
 #include "pub_core_transtab_asm.h"
+#include "pub_core_xarray.h"
 #include "libvex.h"
 
 #define VG_TT_MAX_SECTORS 48
@@ -77,10 +78,12 @@ extern void VG_(init_tt_tc)(const VgTTParams* params);
    into the table as the translation of the superblock VGE starting at
    guest address ENTRY, and returns where it now is.  If a translation of
    ENTRY exists already (another thread was quicker), the code is not
-   added and the existing one's address is returned. */
+   added and the existing one's address is returned.  OFFS_PROFINC: the
+   offset of the code's profile counter increment (VEX's offs_profInc),
+   which is pointed at the translation's own counter, or -1 for none. */
 extern Addr VG_(add_to_transtab)(const VexGuestExtents* vge, Addr entry,
                                  const UChar* code, UInt code_len,
-                                 Bool is_self_checking);
+                                 Bool is_self_checking, Int offs_profInc);
 
 /* Whether the next insertion would recycle a sector (discarding its
    translations); see "Locking" above. */
@@ -150,6 +153,7 @@ extern void VG_(tt_flush_fast_caches)(void);
 typedef struct {
    ULong n_added;             /* translations added */
    ULong n_added_szB;         /* their host code bytes */
+   ULong n_added_guest_szB;   /* their guest code bytes (all extents) */
    ULong n_self_checking;     /* added with a self-check */
    ULong n_duplicates;        /* add found one already there */
    ULong n_discarded;         /* by VG_(discard_translations) */
@@ -168,9 +172,35 @@ typedef struct {
 
 extern void VG_(tt_get_stats)(VgTTStats* stats);
 
+/* The dispatcher's fast-cache counters, summed over every thread slot
+   (a thread's counters stay in its slot's cache after it ends). */
+extern void VG_(tt_fast_cache_counts)(ULong* n_lookups, ULong* n_misses);
+
 /* Prints the statistics (the table's and the fast caches') as debug
-   messages. */
+   messages: the --stats=yes lines of m_transtab (docs/options.md). */
 extern void VG_(print_tt_tc_stats)(void);
+
+/* ------------------------------------------------------------------ */
+/* Execution counts (--profile-flags)                                   */
+
+/* A translation made with a profile counter increment (OFFS_PROFINC of
+   VG_(add_to_transtab)) counts its runs in its entry.  The increments
+   are plain ones, exact only while one thread at a time runs translated
+   code (m_sbprofile makes the run exclusive).  When such a translation
+   is discarded (by range or by sector recycling), its count is kept,
+   summed with the other discarded ones of the same guest address, so a
+   profile covers code that is gone by the time of the report. */
+typedef struct {
+   Addr  guest;    /* the superblock's entry address */
+   ULong count;    /* its runs */
+} VgSBCount;
+
+/* Appends to OUT (an XArray of VgSBCount) the nonzero counts: one per
+   live translation, and one per guest address of discarded ones (so a
+   guest address may appear twice: its live translation and earlier
+   ones).  RESET: every count starts again from 0.  The caller must hold
+   the big lock exclusively (no translated code runs). */
+extern void VG_(tt_get_profile)(XArray* out, Bool reset);
 
 /* Checks the table's invariants: entry counts, hash chains, host-code
    order, that every link is recorded at both ends and its site really

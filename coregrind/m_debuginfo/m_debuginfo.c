@@ -133,9 +133,6 @@ static void read_segment(const NSegment* seg)
       VG_(arena_free)(VG_AR_DINFO, obj);
       return;
    }
-   if (obj->n_syms > 0)
-      obj->syms = VG_(arena_realloc)(VG_AR_DINFO, "di.object.syms",
-                                     obj->syms, obj->n_syms * sizeof(DiSym));
    VG_(mutex_lock)(&di_lock);
    HChar* equal = equal_strings(obj);
    if (equal != NULL)

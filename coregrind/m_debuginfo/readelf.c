@@ -184,7 +184,7 @@ static Bool open_file(const HChar* path, ULong dev, ULong ino, ElfFile* f)
 }
 
 /* Checks that F is a little-endian ELF file of class CLS for MACHINE
-   and reads its section headers; closes F if it is not. */
+   and reads its section headers. */
 static Bool read_headers(ElfFile* f, UInt cls, UInt machine)
 {
    UChar ehdr[VKI_ELF64_EHDR_SIZE];
@@ -194,10 +194,8 @@ static Bool read_headers(ElfFile* f, UInt cls, UInt machine)
        || VG_(memcmp)(ehdr, VKI_ELFMAG, VKI_SELFMAG) != 0
        || ehdr[VKI_EI_CLASS] != cls
        || ehdr[VKI_EI_DATA] != VKI_ELFDATA2LSB
-       || get_le(ehdr + 18, 2) != machine) {
-      VG_(close)(f->fd);
+       || get_le(ehdr + 18, 2) != machine)
       return False;
-   }
    read_sections(f, ehdr);
    return True;
 }
@@ -290,11 +288,12 @@ static Bool open_debug_candidate(const HChar* path, UInt cls, UInt machine,
                                  const HChar* build_id, UInt crc,
                                  ElfFile* dbg)
 {
-   if (!open_file(path, 0, 0, dbg) || !read_headers(dbg, cls, machine))
+   if (!open_file(path, 0, 0, dbg))
       return False;
    HChar id[2 * MAX_BUILD_ID_BYTES + 1];
    UInt file_crc;
-   Bool ok = section_of_type(dbg, ELF_SHT_SYMTAB) != NULL
+   Bool ok = read_headers(dbg, cls, machine)
+             && section_of_type(dbg, ELF_SHT_SYMTAB) != NULL
              && (build_id != NULL
                     ? read_build_id(dbg, id) && VG_(strcmp)(id, build_id) == 0
                     : file_crc32(dbg, &file_crc) && file_crc == crc);
@@ -459,7 +458,9 @@ static void read_functions(const ElfFile* f, const ElfFile* dbg,
    if (dynsym != NULL)
       add_functions(f, dynsym, t, syms, &n, &strtabs[1]);
    obj->n_syms = ML_(canonicalise_symtab)(syms, n);
-   obj->syms = syms;
+   obj->syms = VG_(arena_realloc)(VG_AR_DINFO, "di.readelf.syms", syms,
+                                  (obj->n_syms > 0 ? obj->n_syms : 1)
+                                  * sizeof *syms);
    copy_strings(obj, filename);
    for (UInt i = 0; i < 2; i++)
       if (strtabs[i] != NULL)
@@ -491,53 +492,51 @@ static Bool mapping_bias(const UmeElfSummary* sum, const DiMapping* m,
    return True;
 }
 
-/* Where the .text section TEXT lies in memory with BIAS. */
-static void text_target(const ElfSection* text, PtrdiffT bias, SymTarget* t)
+/* Checks that F is an ELF object of this platform of which M maps the
+   part holding .text; says where .text is in memory (*T) and F's class
+   and machine. */
+static Bool locate_text(ElfFile* f, const DiMapping* m, SymTarget* t,
+                        UInt* cls, UInt* machine)
 {
-   t->bias = bias;
-   t->text_lo = (Addr)text->addr + (Addr)bias;
-   t->text_hi = t->text_lo + (Addr)text->size;
-}
-
-Bool ML_(read_elf_object)(const DiMapping* m, DiObject* obj)
-{
-   ElfFile f;
-   if (!open_file(m->filename, m->dev, m->ino, &f))
-      return False;
    /* m_ume's checks: an ELF object for this platform, with sane program
       headers. */
    UmeElfSummary* sum = VG_(arena_malloc)(VG_AR_DINFO, "di.readelf.sum",
                                           sizeof *sum);
    HChar why[256];
    PtrdiffT bias = 0;
-   Bool ok = VG_(ume_check_elf)(read_for_ume, &f, f.size, sum, why,
-                                sizeof why)
-             && mapping_bias(sum, m, &bias);
-   const UInt cls = sum->ei_class, machine = sum->e_machine;
+   const Bool ok = VG_(ume_check_elf)(read_for_ume, f, f->size, sum, why,
+                                      sizeof why)
+                   && mapping_bias(sum, m, &bias);
+   *cls = sum->ei_class;
+   *machine = sum->e_machine;
    VG_(arena_free)(VG_AR_DINFO, sum);
-   if (!ok) {
-      VG_(close)(f.fd);
+   if (!ok || !read_headers(f, *cls, *machine))
       return False;
-   }
-   if (!read_headers(&f, cls, machine))
+   const ElfSection* text = section_named(f, ".text");
+   if (text == NULL || text->type == ELF_SHT_NOBITS || text->size == 0)
       return False;
-   const ElfSection* text = section_named(&f, ".text");
+   t->bias = bias;
+   t->text_lo = (Addr)text->addr + (Addr)bias;
+   t->text_hi = t->text_lo + (Addr)text->size;
+   return t->text_lo >= m->avma && t->text_hi > t->text_lo
+          && t->text_hi - m->avma <= m->len;
+}
+
+Bool ML_(read_elf_object)(const DiMapping* m, DiObject* obj)
+{
+   ElfFile f;
    SymTarget t;
-   ok = text != NULL && text->type != ELF_SHT_NOBITS && text->size > 0;
-   if (ok) {
-      text_target(text, bias, &t);
-      ok = t.text_lo >= m->avma && t.text_hi > t.text_lo
-           && t.text_hi - m->avma <= m->len;
-   }
-   if (!ok) {
+   UInt cls, machine;
+   if (!open_file(m->filename, m->dev, m->ino, &f))
+      return False;
+   if (!locate_text(&f, m, &t, &cls, &machine)) {
       close_elf(&f);
       return False;
    }
-
    VG_(memset)(obj, 0, sizeof *obj);
    obj->text_avma = t.text_lo;
-   obj->text_size = (SizeT)text->size;
-   obj->text_bias = bias;
+   obj->text_size = t.text_hi - t.text_lo;
+   obj->text_bias = t.bias;
    ElfFile dbg;
    const Bool have_dbg = section_of_type(&f, ELF_SHT_SYMTAB) == NULL
                          && open_debug_file(&f, m->filename, cls, machine,
@@ -547,7 +546,7 @@ Bool ML_(read_elf_object)(const DiMapping* m, DiObject* obj)
       /* The debug file's addresses are those of the object it was split
          from; its own .text header says where that put .text. */
       const ElfSection* dbg_text = section_named(&dbg, ".text");
-      if (dbg_text != NULL && dbg_text->size == text->size)
+      if (dbg_text != NULL && dbg_text->size == obj->text_size)
          dbg_t.bias = (PtrdiffT)(t.text_lo - (Addr)dbg_text->addr);
    }
    read_functions(&f, have_dbg ? &dbg : NULL, &t, &dbg_t, m->filename, obj);

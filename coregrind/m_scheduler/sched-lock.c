@@ -36,6 +36,14 @@ static Bool parallel_mode = False;
    end of its timeslice waits for it to change. */
 static UInt exclusive_grants = 0;
 
+/* For VG_(sched_get_stats): shared -> exclusive upgrades, timeslice
+   ends, and the threads that have ended with their blocks run (updated
+   with the lock held exclusively). */
+static ULong n_upgrades = 0;
+static ULong n_timeslices = 0;
+static UInt  n_ended_threads = 0;
+static ULong ended_bbs_done = 0;
+
 Bool VG_(sched_is_parallel)(void)
 {
    return parallel_mode;
@@ -126,6 +134,7 @@ void VG_(acquire_BigLock_exclusive)(ThreadId tid, const HChar* who)
               "it", who, tid);
    if (tst->big_lock_mode == VgBL_Exclusive)
       return;
+   __atomic_add_fetch(&n_upgrades, 1, __ATOMIC_RELAXED);
    unlock_any_mode(tst);
    lock_in_mode(tst, VgBL_Exclusive);
 }
@@ -172,6 +181,7 @@ void ML_(hand_over_exclusive)(ThreadId tid, const HChar* who)
 void ML_(timeslice_end)(ThreadId tid, const HChar* who)
 {
    ThreadState* tst = VG_(get_ThreadState)(tid);
+   __atomic_add_fetch(&n_timeslices, 1, __ATOMIC_RELAXED);
    if (tst->big_lock_mode == VgBL_Shared) {
       /* Reset the counter before looking for a writer: a writer
          announces itself before it kicks, so either it sees the new
@@ -261,6 +271,9 @@ Bool VG_(sched_thread_ending)(ThreadId tid)
       ends_process = True;
    }
    if (!ends_process) {
+      /* (The process's ender is still counted among the living.) */
+      n_ended_threads++;
+      ended_bbs_done += tst->bbs_done;
       VG_(release_BigLock)(tid, VgTs_Zombie, "thread end");
       return False;
    }
@@ -284,6 +297,23 @@ static void reset_threads_after_fork(ThreadId tid)
    VG_(rwlock_reset_after_fork)(&big_lock);
    VG_(get_ThreadState)(tid)->big_lock_mode = VgBL_Exclusive;
    process_ender = VG_INVALID_THREADID;
+}
+
+void VG_(sched_get_stats)(VgSchedStats* stats)
+{
+   stats->bbs_done = ended_bbs_done;
+   stats->n_threads = n_ended_threads;
+   for (ThreadId tid = 1; tid < VG_N_THREADS; tid++) {
+      const ThreadState* tst = &VG_(threads)[tid];
+      if (is_living(tst)) {
+         stats->bbs_done += tst->bbs_done;
+         stats->n_threads++;
+      }
+   }
+   stats->n_timeslices = __atomic_load_n(&n_timeslices, __ATOMIC_RELAXED);
+   stats->n_exclusive  = __atomic_load_n(&exclusive_grants,
+                                         __ATOMIC_RELAXED);
+   stats->n_upgrades   = __atomic_load_n(&n_upgrades, __ATOMIC_RELAXED);
 }
 
 void ML_(sched_init_lock)(Bool parallel, Bool fair)

@@ -47,6 +47,7 @@
 #include "pub_core_lock.h"
 #include "pub_core_syscall.h"
 #include "pub_core_main.h"
+#include "pub_core_sbprofile.h"
 #include "pub_core_scheduler.h"
 #include "libvex_trc_values.h"
 #include "priv_scheduler.h"
@@ -115,9 +116,11 @@ ThreadId VG_(scheduler_init_phase1)(void)
 {
    VG_(init_Threads)();
    /* Exclusive mode unless the tool's instrumentation may run in
-      parallel and the user did not ask otherwise. */
+      parallel and the user did not ask otherwise.  The SB profile's
+      counters are plain increments: exact only one thread at a time. */
    ML_(sched_init_lock)(VG_(clo_parallel)
-                        && VG_(needs).parallel_execution,
+                        && VG_(needs).parallel_execution
+                        && !VG_(clo_profile_sbs),
                         VG_(clo_fair_sched));
    ThreadId tid = VG_(alloc_ThreadState)();
    vg_assert(tid == 1);
@@ -247,6 +250,8 @@ static UWord run_a_while(ThreadId tid, UWord* two_words)
       if (run > 0)
          tst->bbs_done += (ULong)run;
       VG_TRACK(stop_client_code, tid, tst->bbs_done);
+      if (VG_(clo_profile_interval) > 0 && run > 0)
+         VG_(sbprofile_evchecks_done)(tid, (ULong)run);
 
       switch (trc) {
          case VG_TRC_INNER_FASTMISS:

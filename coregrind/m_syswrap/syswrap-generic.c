@@ -1851,8 +1851,11 @@ PRE(exit)
 {
    PRE_REG_READ1("exit", int, status);
    ThreadState* tst = VG_(get_ThreadState)(tid);
-   tst->exitreason = VgSrc_ExitThread;
-   tst->os_state.exitcode = (Int)ARG1;
+   /* (Unless another thread is ending the process already.) */
+   if (tst->exitreason == VgSrc_None) {
+      tst->os_state.exitcode = (Int)ARG1;
+      tst->exitreason = VgSrc_ExitThread;
+   }
    /* Never run: the scheduler ends the thread (see
       VG_(syswrap_exit_reason)). */
    SET_STATUS_Success(0);

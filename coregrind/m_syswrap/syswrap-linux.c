@@ -1752,10 +1752,12 @@ PRE(exit_group)
       tool's fini (never the kernel's exit_group from here). */
    for (ThreadId t = 1; t < VG_N_THREADS; t++) {
       ThreadState* o = VG_(get_ThreadState)(t);
-      if (o->status == VgTs_Empty)
+      /* The first ending of the process wins (another thread may have
+         called exit_group or died of a signal meanwhile). */
+      if (o->status == VgTs_Empty || o->exitreason != VgSrc_None)
          continue;
-      o->exitreason = VgSrc_ExitProcess;
       o->os_state.exitcode = (Int)ARG1;
+      o->exitreason = VgSrc_ExitProcess;
    }
    SET_STATUS_Success(0);
 }

@@ -425,6 +425,8 @@ struct kicked_readers {
    int stop;
    int kick_calls;
    Bool lose_first_kick;      /* of each acquisition: the re-kick must come */
+   int inside;                /* readers holding the lock */
+   int late_first_kicks;
    int acquisitions;
 };
 
@@ -434,8 +436,10 @@ static void* reader_until_kicked(void* arg)
    while (!load_int(&k->stop)) {
       VG_(rwlock_lock_shared)(&k->lock);
       int seen = load_int(&k->kicks);
+      add_int(&k->inside, 1);
       while (load_int(&k->kicks) == seen && !load_int(&k->stop))
-         __asm__ __volatile__("pause" ::: "memory");
+         sched_yield();
+      add_int(&k->inside, -1);
       VG_(rwlock_unlock_shared)(&k->lock);
    }
    return NULL;
@@ -443,17 +447,24 @@ static void* reader_until_kicked(void* arg)
 
 static int kicks_this_acquisition;
 
+/* Also checks that the first kick of an acquisition comes before the
+   writer sleeps (it has not yet published what it waits for). */
 static void kick_readers(void* opaque)
 {
    struct kicked_readers* k = opaque;
    add_int(&k->kick_calls, 1);
-   if (k->lose_first_kick && kicks_this_acquisition++ == 0)
+   Bool first = kicks_this_acquisition++ == 0;
+   if (first && __atomic_load_n(&k->lock.drain_target, __ATOMIC_SEQ_CST))
+      add_int(&k->late_first_kicks, 1);
+   if (first && k->lose_first_kick)
       return;
    add_int(&k->kicks, 1);
 }
 
-/* One writer among continuous readers gets in ACQUISITIONS times within
-   a second or two; returns the wall time taken. */
+/* One writer among continuous readers gets in ACQUISITIONS times, each
+   time with readers in when it starts to wait; returns the wall time
+   taken.  (Without writer preference it would never get in: the kicked
+   readers would come straight back.) */
 static double writer_among_readers(Bool fair, Bool lose_first_kick,
                                    int acquisitions)
 {
@@ -465,9 +476,10 @@ static double writer_among_readers(Bool fair, Bool lose_first_kick,
    pthread_t t[N_READERS];
    for (int i = 0; i < N_READERS; i++)
       pthread_create(&t[i], NULL, reader_until_kicked, &k);
-   sleep_ms(5);
    double start = now_seconds();
    for (int i = 0; i < acquisitions; i++) {
+      while (load_int(&k.inside) == 0)
+         sched_yield();
       kicks_this_acquisition = 0;
       VG_(rwlock_lock_exclusive)(&k.lock, kick_readers, &k);
       k.acquisitions++;
@@ -477,6 +489,7 @@ static double writer_among_readers(Bool fair, Bool lose_first_kick,
    __atomic_store_n(&k.stop, 1, __ATOMIC_SEQ_CST);
    join_threads(t, N_READERS);
    UT_CHECK_EQ(k.acquisitions, acquisitions);
+   UT_CHECK_EQ(k.late_first_kicks, 0);
    if (lose_first_kick)
       UT_CHECK(k.kick_calls >= 2 * acquisitions);
    return took;
@@ -485,8 +498,8 @@ static double writer_among_readers(Bool fair, Bool lose_first_kick,
 UNIT_TEST(rwlock_writer_not_starved_by_readers)
 {
    alarm(WATCHDOG_SECONDS);
-   UT_CHECK(writer_among_readers(False, False, 200) < 2.0);
-   UT_CHECK(writer_among_readers(True, False, 200) < 2.0);
+   UT_CHECK(writer_among_readers(False, False, 20) < 5.0);
+   UT_CHECK(writer_among_readers(True, False, 20) < 5.0);
 }
 
 /* A lost kick is made good by the re-kick about a millisecond later. */
@@ -495,7 +508,7 @@ UNIT_TEST(rwlock_rekick_after_lost_kick)
    alarm(WATCHDOG_SECONDS);
    double took = writer_among_readers(False, True, 20);
    UT_CHECK(took >= 0.015);
-   UT_CHECK(took < 2.0);
+   UT_CHECK(took < 5.0);
 }
 
 /* Writers that take the lock back to back do not keep readers out. */
@@ -503,7 +516,7 @@ struct busy_writers {
    VgRWLock lock;
    int stop;
    int reads_done;
-   unsigned long writes_done;
+   int writes_done;
 };
 
 static void* writer_back_to_back(void* arg)
@@ -511,7 +524,7 @@ static void* writer_back_to_back(void* arg)
    struct busy_writers* b = arg;
    while (!load_int(&b->stop)) {
       VG_(rwlock_lock_exclusive)(&b->lock, NULL, NULL);
-      b->writes_done++;
+      add_int(&b->writes_done, 1);
       for (int i = 0; i < 50; i++)
          __asm__ __volatile__("pause" ::: "memory");
       VG_(rwlock_unlock_exclusive)(&b->lock);
@@ -538,7 +551,8 @@ static void readers_among_writers(Bool fair)
    pthread_t w[2], r[2];
    for (int i = 0; i < 2; i++)
       pthread_create(&w[i], NULL, writer_back_to_back, &b);
-   sleep_ms(5);
+   while (load_int(&b.writes_done) < 100)
+      sched_yield();
    double start = now_seconds();
    for (int i = 0; i < 2; i++)
       pthread_create(&r[i], NULL, reader_counting, &b);
@@ -547,8 +561,7 @@ static void readers_among_writers(Bool fair)
    __atomic_store_n(&b.stop, 1, __ATOMIC_SEQ_CST);
    join_threads(w, 2);
    UT_CHECK_EQ(b.reads_done, 600);
-   UT_CHECK(b.writes_done > 0);
-   UT_CHECK(took < 2.0);
+   UT_CHECK(took < 5.0);
 }
 
 UNIT_TEST(rwlock_readers_not_starved_by_writers)
@@ -581,16 +594,27 @@ static void* writer_blocked(void* arg)
 }
 
 /* In the child: the lock is the caller's alone, whatever the parent's
-   other threads were doing with it. */
+   other threads were doing with it.  A reader of the child's own,
+   asleep behind the reset's hold, must not take the caller's next
+   exclusive hold (taken before the reader has woken up) for the one it
+   waited for. */
 static int child_after_fork(void)
 {
    VG_(rwlock_reset_after_fork)(&fork_lock);
    if (!VG_(rwlock_writer_waiting)(&fork_lock)
        || VG_(rwlock_has_waiters)(&fork_lock))
       return 1;
-   VG_(rwlock_unlock_exclusive)(&fork_lock);
-   if (VG_(rwlock_writer_waiting)(&fork_lock))
+   pthread_t reader;
+   pthread_create(&reader, NULL, reader_blocked, NULL);
+   if (!wait_for_waiters(&fork_lock, 1))
       return 2;
+   sleep_ms(5);
+   VG_(rwlock_unlock_exclusive)(&fork_lock);
+   VG_(rwlock_lock_exclusive)(&fork_lock, NULL, NULL);
+   VG_(rwlock_unlock_exclusive)(&fork_lock);
+   pthread_join(reader, NULL);
+   if (VG_(rwlock_writer_waiting)(&fork_lock))
+      return 3;
    VG_(rwlock_lock_shared)(&fork_lock);
    VG_(rwlock_unlock_shared)(&fork_lock);
    VG_(rwlock_lock_exclusive)(&fork_lock, NULL, NULL);

@@ -1397,8 +1397,8 @@ UNIT_TEST(code_going_away_discards_its_translations)
    memset(&v2, 0, sizeof v2);
    v1.base[0] = (Addr)a;      v1.len[0] = 16; v1.n_used = 1;
    v2.base[0] = (Addr)a + PG; v2.len[0] = 16; v2.n_used = 1;
-   VG_(add_to_transtab)(&v1, v1.base[0], code, sizeof code, False);
-   VG_(add_to_transtab)(&v2, v2.base[0], code, sizeof code, False);
+   VG_(add_to_transtab)(&v1, v1.base[0], code, sizeof code, False, -1);
+   VG_(add_to_transtab)(&v2, v2.base[0], code, sizeof code, False, -1);
    VG_(am_set_segment_hasT)((Addr)a);
    Addr host;
    UT_CHECK(VG_(search_transtab)(&host, (Addr)a, VG_INVALID_THREADID));

@@ -22,6 +22,8 @@
 #include "pub_core_threadstate.h"
 #include "pub_core_dispatch.h"
 #include "pub_core_transtab.h"
+#include "pub_core_mallocfree.h"
+#include "pub_core_xarray.h"
 #include "libvex_trc_values.h"
 #include "../../VEX/priv/main_util.h"
 #include "../../VEX/priv/host_generic_regs.h"
@@ -144,7 +146,7 @@ static VexGuestExtents ext1(Addr base, UShort len)
 static Addr add_built(Addr guest)
 {
    VexGuestExtents vge = ext1(guest, 16);
-   return VG_(add_to_transtab)(&vge, guest, code, (UInt)code_len, False);
+   return VG_(add_to_transtab)(&vge, guest, code, (UInt)code_len, False, -1);
 }
 
 /* A block counting in COUNTER_OFF and leaving with TRC for NEXT. */
@@ -563,7 +565,7 @@ UNIT_TEST(discard_multi_extent_superblock)
    vge.base[1] = 0x80000; vge.len[1] = 8;
    vge.base[2] = 0x30000; vge.len[2] = 30;
    vge.n_used = 3;
-   VG_(add_to_transtab)(&vge, 0x10000, code, (UInt)code_len, False);
+   VG_(add_to_transtab)(&vge, 0x10000, code, (UInt)code_len, False, -1);
    add_assisted(0x80100, OFFB(guest_R9), 0, VEX_TRC_JMP_YIELD);
    /* The gaps between the extents: nothing. */
    VG_(discard_translations)(0x10014, 0x30000 - 0x10014, "test");
@@ -591,7 +593,7 @@ UNIT_TEST(discard_covers_all_address_classes)
    begin(OFFB(guest_R9));
    exit_assisted(0, VEX_TRC_JMP_YIELD);
    VexGuestExtents vge = ext1(0x2000ff8, 16);
-   VG_(add_to_transtab)(&vge, 0x2000ff8, code, (UInt)code_len, False);
+   VG_(add_to_transtab)(&vge, 0x2000ff8, code, (UInt)code_len, False, -1);
    /* A small range hitting the straddler's second page. */
    VG_(discard_translations)(0x2001000, 4, "test");
    UT_CHECK(lookup(0x2000ff8) == 0);
@@ -609,7 +611,7 @@ UNIT_TEST(discard_empty_extent_counts_as_one_byte)
    begin(OFFB(guest_R8));
    exit_assisted(GA, VEX_TRC_JMP_NODECODE);
    VexGuestExtents vge = ext1(GA, 0);
-   VG_(add_to_transtab)(&vge, GA, code, (UInt)code_len, False);
+   VG_(add_to_transtab)(&vge, GA, code, (UInt)code_len, False, -1);
    VG_(discard_translations)(GA, 1, "smc");
    UT_CHECK(lookup(GA) == 0);
 }
@@ -786,6 +788,139 @@ UNIT_TEST(insertion_recycles_is_predicted)
       UT_CHECK_EQ(predicted, tt_stats().n_sectors_recycled > before);
    }
    UT_CHECK_EQ(tt_stats().n_sectors_recycled, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Profile counters                                                     */
+
+/* A block with a profile increment after its event check, leaving with
+   VEX_TRC_JMP_YIELD; added with the increment's offset. */
+static Addr add_profiled(Addr guest)
+{
+   vexSetAllocModeTEMP_and_clear();
+   code_len = 0;
+   emit(AMD64Instr_EvCheck(gs(OFFB(host_EvC_COUNTER)),
+                           gs(OFFB(host_EvC_FAILADDR))));
+   Int offs_profinc = code_len;
+   emit(AMD64Instr_ProfInc());
+   exit_assisted(0, VEX_TRC_JMP_YIELD);
+   VexGuestExtents vge = ext1(guest, 16);
+   return VG_(add_to_transtab)(&vge, guest, code, (UInt)code_len, False,
+                               offs_profinc);
+}
+
+/* The profile's counts (RESET: then start again), sorted by guest
+   address and then count; returns how many, at most MAX into OUT. */
+static int cmp_sb_count(const void* a, const void* b)
+{
+   const VgSBCount* x = a;
+   const VgSBCount* y = b;
+   if (x->guest != y->guest)
+      return x->guest < y->guest ? -1 : 1;
+   return x->count < y->count ? -1 : x->count > y->count;
+}
+
+static int get_profile(VgSBCount* out, int max, Bool reset)
+{
+   XArray* xa = VG_(newXA)(VG_(malloc), "test.profile", VG_(free),
+                           sizeof(VgSBCount));
+   VG_(tt_get_profile)(xa, reset);
+   int n = (int)VG_(sizeXA)(xa);
+   for (int i = 0; i < n && i < max; i++)
+      out[i] = *(VgSBCount*)VG_(indexXA)(xa, i);
+   VG_(deleteXA)(xa);
+   qsort(out, (size_t)(n < max ? n : max), sizeof *out, cmp_sb_count);
+   return n;
+}
+
+static void run_n(Addr host, int n)
+{
+   for (int i = 0; i < n; i++) {
+      ts->vex.host_EvC_COUNTER = 1000;
+      UT_CHECK_EQ(run(host, NULL), VEX_TRC_JMP_YIELD);
+   }
+}
+
+UNIT_TEST(profile_counts_each_run_and_resets)
+{
+   init_default();
+   Addr ha = add_profiled(GA);
+   Addr hb = add_profiled(GB);
+   add_assisted(GC, OFFB(guest_R8), 0, VEX_TRC_JMP_YIELD);  /* uncounted */
+   run_n(ha, 5);
+   run_n(hb, 2);
+   VgSBCount c[4];
+   UT_CHECK_EQ(get_profile(c, 4, False), 2);
+   UT_CHECK_EQ(c[0].guest, GA);
+   UT_CHECK_EQ(c[0].count, 5);
+   UT_CHECK_EQ(c[1].guest, GB);
+   UT_CHECK_EQ(c[1].count, 2);
+   /* Reading with a reset returns the counts, then they start again. */
+   UT_CHECK_EQ(get_profile(c, 4, True), 2);
+   UT_CHECK_EQ(get_profile(c, 4, False), 0);
+   run_n(ha, 1);
+   UT_CHECK_EQ(get_profile(c, 4, False), 1);
+   UT_CHECK_EQ(c[0].count, 1);
+}
+
+UNIT_TEST(profile_counts_survive_a_discard)
+{
+   init_default();
+   run_n(add_profiled(GA), 3);
+   VG_(discard_translations)(GA, 1, "test");
+   UT_CHECK(lookup(GA) == 0);
+   VgSBCount c[4];
+   UT_CHECK_EQ(get_profile(c, 4, False), 1);
+   UT_CHECK_EQ(c[0].count, 3);
+   /* Translated again: the new translation counts afresh, the old count
+      stays; a second discard adds to it. */
+   run_n(add_profiled(GA), 2);
+   UT_CHECK_EQ(get_profile(c, 4, False), 2);
+   UT_CHECK_EQ(c[0].guest, GA);
+   UT_CHECK_EQ(c[0].count, 2);
+   UT_CHECK_EQ(c[1].count, 3);
+   VG_(discard_translations)(GA, 1, "test");
+   UT_CHECK_EQ(get_profile(c, 4, True), 1);
+   UT_CHECK_EQ(c[0].count, 5);
+   UT_CHECK_EQ(get_profile(c, 4, False), 0);
+}
+
+UNIT_TEST(profile_counts_survive_sector_recycling)
+{
+   /* 2 sectors of 6 translations: the 13th recycles the first. */
+   init_tt(2, 8, 4096);
+   enum { N = 13 };
+   for (int i = 0; i < N; i++)
+      run_n(add_profiled(0x700000 + 0x100 * (Addr)i), i + 1);
+   UT_CHECK_EQ(tt_stats().n_sectors_recycled, 1);
+   UT_CHECK(lookup(0x700000) == 0);
+   VgSBCount c[N + 1];
+   UT_CHECK_EQ(get_profile(c, N + 1, False), N);
+   int ok = 1;
+   for (int i = 0; i < N; i++)
+      ok &= c[i].guest == 0x700000 + 0x100 * (Addr)i
+            && c[i].count == (ULong)i + 1;
+   UT_CHECK(ok);
+   UT_CHECK(VG_(sanity_check_tt_tc)());
+}
+
+UNIT_TEST(profile_retired_table_grows)
+{
+   /* More discarded addresses than the retired table's first size. */
+   init_tt(2, 4096, 1024 * 1024);
+   enum { N = 1500 };
+   for (int i = 0; i < N; i++) {
+      Addr g = 0x800000 + 0x40 * (Addr)i;
+      run_n(add_profiled(g), 1 + i % 3);
+      VG_(discard_translations)(g, 1, "test");
+   }
+   static VgSBCount c[N];
+   UT_CHECK_EQ(get_profile(c, N, False), N);
+   ULong total = 0;
+   for (int i = 0; i < N; i++)
+      total += c[i].count;
+   UT_CHECK_EQ(total, 500 * (1 + 2 + 3));
+   UT_CHECK_EQ(c[N - 1].guest, 0x800000 + 0x40 * (Addr)(N - 1));
 }
 
 /* ------------------------------------------------------------------ */
