@@ -142,11 +142,28 @@ static void leave_writer_gate(VgRWLock* l)
 /* VgRWLock: readers and writers                                        */
 /* ------------------------------------------------------------------ */
 
+/* Marks DRAIN_TARGET as set (ROUT values have their low bits clear), so
+   that a zeroed lock has none. */
+#define DRAIN_TARGET_SET 1u
+
 void VG_(rwlock_init)(VgRWLock* l, Bool fair)
 {
    *l = (VgRWLock)VG_RWLOCK_INIT;
    l->fair = fair;
    ANNOTATE_RWLOCK_CREATE(l);
+}
+
+/* Spins until RIN's writer bits are no longer WRITER; gives up (False)
+   after SPIN_ROUNDS. */
+static Bool spin_until_writer_gone(const VgRWLock* l, UInt writer)
+{
+   for (Int i = 0; i < SPIN_ROUNDS; i++) {
+      if ((__atomic_load_n(&l->rin, __ATOMIC_ACQUIRE)
+           & VG_RWLOCK_WRITER_BITS) != writer)
+         return True;
+      relax_cpu();
+   }
+   return False;
 }
 
 /* A reader that arrived while the writer WRITER (RIN's writer bits)
@@ -155,14 +172,7 @@ void VG_(rwlock_init)(VgRWLock* l, Bool fair)
 static void wait_for_writer_release(VgRWLock* l, UInt writer)
 {
    count_waiter(l, 1);
-   Int i;
-   for (i = 0; i < SPIN_ROUNDS; i++) {
-      if ((__atomic_load_n(&l->rin, __ATOMIC_ACQUIRE)
-           & VG_RWLOCK_WRITER_BITS) != writer)
-         break;
-      relax_cpu();
-   }
-   if (i == SPIN_ROUNDS) {
+   if (!spin_until_writer_gone(l, writer)) {
       /* Counted asleep before looking at RIN: the writer clears its bits
          before it looks for sleepers, so one of the two sees the other. */
       __atomic_add_fetch(&l->readers_asleep, 1, __ATOMIC_SEQ_CST);
@@ -193,7 +203,8 @@ void VG_(rwlock_unlock_shared)(VgRWLock* l)
    UInt departed = __atomic_add_fetch(&l->rout, VG_RWLOCK_READER,
                                       __ATOMIC_SEQ_CST);
    /* The last holder a sleeping writer waits for wakes it. */
-   if ((departed | 1) == __atomic_load_n(&l->drain_target, __ATOMIC_SEQ_CST))
+   if ((departed | DRAIN_TARGET_SET)
+       == __atomic_load_n(&l->drain_target, __ATOMIC_SEQ_CST))
       futex_wake(&l->rout, 1);
 }
 
@@ -209,7 +220,8 @@ static void wait_for_readers(VgRWLock* l, UInt target,
    if (!spin_until_equal(&l->rout, target)) {
       /* Published before ROUT is looked at again: either this sees the
          last departure or the last departing reader sees the target. */
-      __atomic_exchange_n(&l->drain_target, target | 1, __ATOMIC_SEQ_CST);
+      __atomic_exchange_n(&l->drain_target, target | DRAIN_TARGET_SET,
+                          __ATOMIC_SEQ_CST);
       for (;;) {
          UInt seen = __atomic_load_n(&l->rout, __ATOMIC_SEQ_CST);
          if (seen == target)

@@ -65,6 +65,9 @@ extern const HChar ML_(syswrap_platform)[];
    system-call instruction. */
 extern Bool ML_(syscall_trc_ok)(UInt trc);
 
+/* A new thread TID starts in its slot: no system call in flight. */
+extern void ML_(syscall_info_new_thread)(ThreadId tid);
+
 /* The system call the guest state asks for. */
 extern void ML_(get_syscall_args)(const VexGuestArchState* gst,
                                   SyscallArgs* args);

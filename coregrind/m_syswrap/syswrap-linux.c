@@ -1864,6 +1864,7 @@ static SysRes do_clone_thread(ThreadId ptid, UWord flags, Addr child_sp,
    ctst->altstack.ss_flags = VKI_SS_DISABLE;
    ctst->os_state.threadgroup = ptst->os_state.threadgroup;
    set_thread_stack_extent(ctst, child_sp);
+   ML_(syscall_info_new_thread)(ctid);
    if (VG_(tdict).track_pre_thread_ll_create)
       VG_(tdict).track_pre_thread_ll_create(ptid, ctid);
 

@@ -46,6 +46,13 @@ static SyscallInfo* get_sci(ThreadId tid)
    return &syscall_info[tid];
 }
 
+void ML_(syscall_info_new_thread)(ThreadId tid)
+{
+   /* The slot's earlier thread may have been in a call when it went
+      (in the parent of a fork, say). */
+   VG_(memset)(get_sci(tid), 0, sizeof(SyscallInfo));
+}
+
 /* ------------------------------------------------------------------ */
 /* Trackers                                                             */
 
