@@ -122,10 +122,10 @@ static void print_details(ThreadId tid, const VgSBCount* tops, SizeT n_tops,
                   "=-=-=-=-=-=-=-=-=-=-=-=-=-=\n\n", r);
       print_rank(r, cumulative, total, &tops[r]);
       VG_(printf)("\n");
-      if (!VG_(translate)(tid, tops[r].guest, True,
-                          VG_(clo_profile_flags), 0, True))
-         VG_(printf)("(0x%lx is no longer client code: not translated "
-                     "again)\n", tops[r].guest);
+      /* Code unmapped since it ran is not translated: VG_(translate)
+         says so ("translations not allowed here"). */
+      (void)VG_(translate)(tid, tops[r].guest, True,
+                           VG_(clo_profile_flags), 0, True);
       VG_(printf)("\n=-=-=-=-=-=-=-=-=-=-=-=-=-=  end SB rank %lu  "
                   "=-=-=-=-=-=-=-=-=-=-=-=-=-=\n\n", r);
    }

@@ -30,6 +30,10 @@
 /* A build ID is a hash: 20 bytes (SHA-1) in practice. */
 #define MAX_BUILD_ID_BYTES 64
 
+/* File offsets and sizes are 64 bits even where addresses are not. */
+#define ROUND_UP4(x)        (((ULong)(x) + 3) & ~(ULong)3)
+#define PAGE_DOWN(x)        ((ULong)(x) & ~(ULong)(VKI_PAGE_SIZE - 1))
+
 /* The largest block read at once: bigger sections are refused. */
 #define MAX_BLOCK ((ULong)1 << 30)
 
@@ -241,7 +245,7 @@ static Bool read_build_id(const ElfFile* f, HChar* hex)
          const ULong descsz = get_le(notes + at + 4, 4);
          const UInt  type   = (UInt)get_le(notes + at + 8, 4);
          const ULong name_at = at + 12;
-         const ULong desc_at = name_at + VG_ROUNDUP(namesz, 4);
+         const ULong desc_at = name_at + ROUND_UP4(namesz);
          if (desc_at > s->size || descsz > s->size - desc_at)
             break;
          if (type == ELF_NT_GNU_BUILD_ID && namesz == 4
@@ -251,7 +255,7 @@ static Bool read_build_id(const ElfFile* f, HChar* hex)
                VG_(sprintf)(hex + 2 * j, "%02x", notes[desc_at + j]);
             found = True;
          }
-         at = desc_at + VG_ROUNDUP(descsz, 4);
+         at = desc_at + ROUND_UP4(descsz);
       }
       VG_(arena_free)(VG_AR_DINFO, (void*)notes);
       if (found)
@@ -324,7 +328,7 @@ static Bool open_debug_file(const ElfFile* f, const HChar* path, UInt cls,
    if (data == NULL)
       return False;
    const SizeT name_len = VG_(strlen)(data);
-   const ULong crc_at = VG_ROUNDUP(name_len + 1, 4);
+   const ULong crc_at = ROUND_UP4(name_len + 1);
    const HChar* slash = VG_(strrchr)(path, '/');
    Bool found = False;
    if (name_len > 0 && crc_at + 4 <= link->size && slash != NULL) {
@@ -478,7 +482,7 @@ static Bool mapping_bias(const UmeElfSummary* sum, const DiMapping* m,
    const UmePhdr* seg = NULL;
    for (UInt i = 0; i < sum->e_phnum; i++) {
       const UmePhdr* ph = &sum->phdrs[i];
-      const ULong page_start = VG_ROUNDDN(ph->offset, VKI_PAGE_SIZE);
+      const ULong page_start = PAGE_DOWN(ph->offset);
       if (ph->type != VKI_PT_LOAD || (ULong)m->foff < page_start
           || (ULong)m->foff >= ph->offset + ph->filesz)
          continue;
