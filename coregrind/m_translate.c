@@ -546,6 +546,13 @@ Bool VG_(translate)(ThreadId tid, Addr addr, Bool debugging_translation,
    }
 
    VG_(mutex_lock)(&translate_lock);
+   Addr found;
+   if (!debugging_translation
+       && VG_(search_transtab)(&found, addr, VG_INVALID_THREADID)) {
+      /* Another thread made it while this one waited for the lock. */
+      VG_(mutex_unlock)(&translate_lock);
+      return True;
+   }
    Int verbosity = 0;
    if (debugging_translation)
       verbosity = debugging_verbosity;
