@@ -165,8 +165,9 @@ extern void VG_(sig_frame_returned)(ThreadId tid, Addr frame);
 extern const HChar* VG_(signame)(Int signo);
 
 /* Prints the guest code address IP as one frame of a stack trace
-   ("   at 0x...: ??? (in <object>)"; FIRST: "at", else "by"): a
-   stand-in for the stack-trace module until there is one. */
+   ("   at 0x...: main (in <object>)", "??? (in <object>)" without a
+   symbol; FIRST: "at", else "by"): a stand-in for the stack-trace
+   module until there is one. */
 extern void VG_(pp_guest_frame)(Addr ip, Bool first);
 
 #endif

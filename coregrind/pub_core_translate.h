@@ -85,10 +85,4 @@ extern UInt VG_(get_bbs_translated)(void);
    again). */
 extern UInt VG_(needs_self_check)(ThreadId tid, const VexGuestExtents* vge);
 
-/* The CPU the client sees (VexArchInfo of the guest) and the one we run
-   on (of the host), as VG_(translate) describes them to VEX. */
-extern void VG_(machine_get_VexArchInfo)(VexArch* arch,
-                                         VexArchInfo* guest,
-                                         VexArchInfo* host);
-
 #endif
