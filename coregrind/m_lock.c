@@ -42,9 +42,10 @@ static inline void relax_cpu(void)
 #endif
 }
 
-/* How long a waiter spins before it sleeps: a few microseconds, about
-   what a kicked thread needs to leave translated code. */
-#define SPIN_ROUNDS 200
+/* How long a waiter spins before it sleeps: some tens of microseconds,
+   what a kicked thread needs to leave translated code or to finish the
+   translation it is making (sleeping and waking cost as much). */
+#define SPIN_ROUNDS 2000
 
 /* Spins until *WORD == WANTED; gives up (False) after SPIN_ROUNDS. */
 static Bool spin_until_equal(const UInt* word, UInt wanted)
