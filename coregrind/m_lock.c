@@ -62,15 +62,11 @@ static Bool spin_until_equal(const UInt* word, UInt wanted)
 /* VgMutex                                                              */
 /* ------------------------------------------------------------------ */
 
-/* How long a contended VgMutex acquirer spins before it sleeps: the
-   core's critical sections are short (a table update, a translation of
-   some microseconds), and sleeping and waking cost a few microseconds
-   each in the kernel. */
-#define MUTEX_SPIN_ROUNDS 2000
-
 void VG_(mutex_lock_slow)(VgMutex* m)
 {
-   for (Int i = 0; i < MUTEX_SPIN_ROUNDS; i++) {
+   /* Spin first: the core's critical sections are short (a table
+      update, a translation). */
+   for (Int i = 0; i < SPIN_ROUNDS; i++) {
       if (__atomic_load_n(&m->state, __ATOMIC_RELAXED) == 0
           && VG_(mutex_trylock_raw)(m))
          return;
