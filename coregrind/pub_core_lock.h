@@ -26,9 +26,9 @@
 /* ------------------------------------------------------------------ */
 
 /* States: 0 free, 1 held, 2 held and perhaps waited for.  Acquiring is
-   one compare-and-swap when uncontended; a contended acquirer marks the
-   lock 2 and sleeps in FUTEX_WAIT; a release that finds 2 wakes one
-   sleeper. */
+   one compare-and-swap when uncontended; a contended acquirer spins a
+   little, then marks the lock 2 and sleeps in FUTEX_WAIT; a release
+   that finds 2 wakes one sleeper. */
 typedef struct {
    Int state;
 } VgMutex;

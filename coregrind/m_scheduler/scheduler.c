@@ -44,8 +44,6 @@
 #include "pub_core_syswrap.h"
 #include "pub_core_libcsetjmp.h"
 #include "pub_core_signals.h"
-#include "pub_core_lock.h"
-#include "pub_core_syscall.h"
 #include "pub_core_main.h"
 #include "pub_core_sbprofile.h"
 #include "pub_core_scheduler.h"
@@ -365,6 +363,24 @@ static void handle_syscall(ThreadId tid, UWord trc)
    }
 }
 
+/* A system call made by any of the instructions VEX knows. */
+static Bool is_syscall_exit(UWord trc)
+{
+   switch (trc) {
+      case VEX_TRC_JMP_SYS_SYSCALL:
+      case VEX_TRC_JMP_SYS_INT32:
+      case VEX_TRC_JMP_SYS_INT128:
+      case VEX_TRC_JMP_SYS_INT129:
+      case VEX_TRC_JMP_SYS_INT130:
+      case VEX_TRC_JMP_SYS_INT145:
+      case VEX_TRC_JMP_SYS_INT210:
+      case VEX_TRC_JMP_SYS_SYSENTER:
+         return True;
+      default:
+         return False;
+   }
+}
+
 /* Whether the core's handling of exit TRC may run alongside other
    threads' translated code: only the end of a timeslice, jumps with
    nothing to do, and system calls (whose wrappers decide for
@@ -377,17 +393,9 @@ static Bool exit_needs_exclusive(UWord trc)
       case VEX_TRC_JMP_NOREDIR:
       case VEX_TRC_JMP_FLUSHDCACHE:
       case VEX_TRC_JMP_YIELD:
-      case VEX_TRC_JMP_SYS_SYSCALL:
-      case VEX_TRC_JMP_SYS_INT32:
-      case VEX_TRC_JMP_SYS_INT128:
-      case VEX_TRC_JMP_SYS_INT129:
-      case VEX_TRC_JMP_SYS_INT130:
-      case VEX_TRC_JMP_SYS_INT145:
-      case VEX_TRC_JMP_SYS_INT210:
-      case VEX_TRC_JMP_SYS_SYSENTER:
          return False;
       default:
-         return True;
+         return !is_syscall_exit(trc);
    }
 }
 
@@ -396,6 +404,10 @@ static void handle_exit(ThreadId tid, UWord trc)
 {
    ThreadState* tst = VG_(get_ThreadState)(tid);
    Addr ip = (Addr)GUEST_IP(tst);
+   if (is_syscall_exit(trc)) {
+      handle_syscall(tid, trc);
+      return;
+   }
    if (exit_needs_exclusive(trc))
       VG_(acquire_BigLock_exclusive)(tid, "scheduler exit handling");
    switch (trc) {
@@ -427,16 +439,6 @@ static void handle_exit(ThreadId tid, UWord trc)
             lock.  (In parallel mode it runs already.) */
          if (!VG_(sched_is_parallel)())
             ML_(hand_over_exclusive)(tid, "yield");
-         break;
-      case VEX_TRC_JMP_SYS_SYSCALL:
-      case VEX_TRC_JMP_SYS_INT32:
-      case VEX_TRC_JMP_SYS_INT128:
-      case VEX_TRC_JMP_SYS_INT129:
-      case VEX_TRC_JMP_SYS_INT130:
-      case VEX_TRC_JMP_SYS_INT145:
-      case VEX_TRC_JMP_SYS_INT210:
-      case VEX_TRC_JMP_SYS_SYSENTER:
-         handle_syscall(tid, trc);
          break;
       case VEX_TRC_JMP_CLIENTREQ:
          ML_(sched_client_request)(tid);

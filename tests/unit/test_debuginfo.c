@@ -682,16 +682,26 @@ static Addr map_text_for_client(const char* path, const HostElf* e,
    return *a - want.avma;
 }
 
+/* A PIE built in a fresh directory DIR, at PATH, opened as *E; False
+   (and nothing left behind) when the compiler is not there. */
+static int build_pie(char* dir, size_t dir_size, char* path,
+                     size_t path_size, HostElf* e)
+{
+   make_dir(dir, dir_size);
+   snprintf(path, path_size, "%s/pie", dir);
+   if (!build_prog(dir, "pie", "-fPIE -pie") || !open_host_elf(path, e)) {
+      remove_tree(dir);
+      return 0;
+   }
+   return 1;
+}
+
 UNIT_TEST(registry_lookups_follow_mmap_munmap_and_mprotect)
 {
    char dir[64], path[128];
-   make_dir(dir, sizeof dir);
-   snprintf(path, sizeof path, "%s/pie", dir);
    HostElf e;
-   if (!build_prog(dir, "pie", "-fPIE -pie") || !open_host_elf(path, &e)) {
-      remove_tree(dir);
+   if (!build_pie(dir, sizeof dir, path, sizeof path, &e))
       return;
-   }
    unsigned long value, size;
    UT_CHECK(host_symbol(&e, SHT_SYMTAB, "compute_something", &value, &size));
    int on_stack;
@@ -760,13 +770,9 @@ UNIT_TEST(registry_lookups_follow_mmap_munmap_and_mprotect)
 UNIT_TEST(initialise_reads_the_loaders_mappings)
 {
    char dir[64], path[128];
-   make_dir(dir, sizeof dir);
-   snprintf(path, sizeof path, "%s/pie", dir);
    HostElf e;
-   if (!build_prog(dir, "pie", "-fPIE -pie") || !open_host_elf(path, &e)) {
-      remove_tree(dir);
+   if (!build_pie(dir, sizeof dir, path, sizeof path, &e))
       return;
-   }
    unsigned long value, size;
    UT_CHECK(host_symbol(&e, SHT_SYMTAB, "main", &value, &size));
    int on_stack;
