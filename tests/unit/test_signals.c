@@ -230,6 +230,9 @@ UNIT_TEST(sigaction_keeps_the_clients_action)
                    VKI_EINVAL));
    UT_CHECK(is_err(VG_(do_sys_sigaction)(0, NULL, &old), VKI_EINVAL));
    UT_CHECK(is_err(VG_(do_sys_sigaction)(65, NULL, &old), VKI_EINVAL));
+   /* The core's own signal, which ends threads, is not the client's. */
+   UT_CHECK(is_err(VG_(do_sys_sigaction)(VG_SIGVGKILL, &act, NULL),
+                   VKI_EINVAL));
    UT_CHECK(!sr_isError(VG_(do_sys_sigaction)(VKI_SIGKILL, NULL, &old)));
    UT_CHECK(old.ksa_handler == VKI_SIG_DFL);
 
